@@ -1,0 +1,463 @@
+package dev.scimkit.filter.internal;
+
+import dev.scimkit.filter.AttributePath;
+import dev.scimkit.filter.ComparisonOperator;
+import dev.scimkit.filter.Filter;
+import dev.scimkit.filter.FilterLimits;
+import dev.scimkit.filter.FilterParseException;
+import dev.scimkit.filter.FilterValue;
+import dev.scimkit.filter.PatchPath;
+import dev.scimkit.filter.internal.grammar.ScimFilterLexer;
+import dev.scimkit.filter.internal.grammar.ScimFilterParser;
+import dev.scimkit.filter.internal.grammar.ScimFilterParser.AndExprContext;
+import dev.scimkit.filter.internal.grammar.ScimFilterParser.AttrExprContext;
+import dev.scimkit.filter.internal.grammar.ScimFilterParser.CompValueContext;
+import dev.scimkit.filter.internal.grammar.ScimFilterParser.ConditionContext;
+import dev.scimkit.filter.internal.grammar.ScimFilterParser.GroupExprContext;
+import dev.scimkit.filter.internal.grammar.ScimFilterParser.NotExprContext;
+import dev.scimkit.filter.internal.grammar.ScimFilterParser.OrExprContext;
+import dev.scimkit.filter.internal.grammar.ScimFilterParser.PatchPathContext;
+import dev.scimkit.filter.internal.grammar.ScimFilterParser.UnaryExprContext;
+import dev.scimkit.filter.internal.grammar.ScimFilterParser.ValueFilterContext;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * The only class that touches the generated ANTLR code: it checks the {@link FilterLimits}, runs
+ * the generated lexer and parser, and turns the parse tree into the immutable AST of {@code
+ * dev.scimkit.filter}, checking what the grammar leaves loose (attribute names, string escapes,
+ * number range, nesting of value filters).
+ *
+ * <p>Errors never go to the console: the generated code's default listeners are removed and a
+ * fail-fast error strategy turns the first syntax error into a {@link FilterParseException}.
+ *
+ * <p>An instance parses one input and is then discarded.
+ */
+public final class FilterParser {
+
+  private final String input;
+  private final boolean bmpOnly;
+  private final FilterLimits limits;
+  private final String kind;
+  /** Set while building the inside of {@code [...]}, where RFC 7644 allows no second level. */
+  private boolean insideValueFilter;
+
+  private FilterParser(String input, FilterLimits limits, String kind) {
+    this.input = input;
+    this.limits = limits;
+    this.kind = kind;
+    this.bmpOnly = prescan();
+  }
+
+  /** Parses a filter; see {@link dev.scimkit.filter.Filters#parse(String, FilterLimits)}. */
+  public static Filter parseFilter(String input, FilterLimits limits) {
+    FilterParser p = new FilterParser(input, limits, "filter");
+    return p.orExpr(p.newParser().filter().orExpr());
+  }
+
+  /** Parses a PATCH path; see {@link dev.scimkit.filter.Filters#parsePath(String, FilterLimits)}. */
+  public static PatchPath parsePatchPath(String input, FilterLimits limits) {
+    FilterParser p = new FilterParser(input, limits, "path");
+    PatchPathContext ctx = p.newParser().patchPath();
+    AttributePath attribute = p.attributePath(ctx.ATTR_PATH(0).getSymbol());
+    ValueFilterContext valueFilter = ctx.valueFilter();
+    if (valueFilter == null) {
+      return PatchPath.of(attribute);
+    }
+    Filter filter = p.valueFilter(attribute, valueFilter);
+    String subAttribute = null;
+    if (ctx.ATTR_PATH().size() > 1) {
+      subAttribute = p.simpleName(ctx.ATTR_PATH(1).getSymbol());
+    }
+    return new PatchPath(attribute, filter, subAttribute);
+  }
+
+  /** Parses an attribute path alone, as in {@code sortBy} or {@code attributes}. */
+  public static AttributePath parseAttributePath(String input) {
+    FilterParser p = new FilterParser(input, FilterLimits.defaults(), "attribute path");
+    for (int i = 0; i < input.length(); i++) {
+      char c = input.charAt(i);
+      if (!FilterSyntax.isAsciiLetter(c) && !FilterSyntax.isDigit(c) && "$:._-".indexOf(c) < 0) {
+        throw p.error(i, "unexpected " + describeChar(input.codePointAt(i)) + " in an attribute path");
+      }
+    }
+    return p.attributePath(input, 0);
+  }
+
+  // ---- limits ----------------------------------------------------------------------------------
+
+  /**
+   * Enforces the limits in one pass over the characters, before ANTLR sees the input, and reports
+   * whether the input is all in the Basic Multilingual Plane (then ANTLR's code point indexes
+   * are also {@link String} indexes).
+   */
+  private boolean prescan() {
+    if (input.length() > limits.maxLength()) {
+      throw error(
+          limits.maxLength(),
+          "the " + kind + " is longer than the limit of " + limits.maxLength() + " characters");
+    }
+    boolean bmp = true;
+    boolean inString = false;
+    int depth = 0;
+    int maxDepth = limits.maxDepth();
+    for (int i = 0; i < input.length(); i++) {
+      char c = input.charAt(i);
+      if (Character.isSurrogate(c)) {
+        bmp = false;
+      }
+      if (inString) {
+        if (c == '\\') {
+          i++;
+          if (i < input.length() && Character.isSurrogate(input.charAt(i))) {
+            bmp = false;
+          }
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '(' || c == '[') {
+        if (++depth > maxDepth) {
+          throw error(i, "nesting is deeper than the limit of " + maxDepth + " levels");
+        }
+      } else if (c == ')' || c == ']') {
+        depth--;
+      }
+    }
+    return bmp;
+  }
+
+  // ---- running ANTLR -------------------------------------------------------------------------
+
+  private ScimFilterParser newParser() {
+    ScimFilterLexer lexer = new ScimFilterLexer(CharStreams.fromString(input));
+    lexer.removeErrorListeners();
+    ScimFilterParser parser = new ScimFilterParser(new CommonTokenStream(lexer));
+    parser.removeErrorListeners();
+    parser.setErrorHandler(new FailFast());
+    // Every decision of the grammar is LL(1), so the cheaper SLL mode is exact for it.
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    return parser;
+  }
+
+  /** Turns the first syntax error into a {@link FilterParseException}; never recovers. */
+  private final class FailFast extends DefaultErrorStrategy {
+    @Override
+    public void reportError(Parser recognizer, RecognitionException e) {
+      throw syntaxError(e.getOffendingToken(), e.getExpectedTokens());
+    }
+
+    @Override
+    public void recover(Parser recognizer, RecognitionException e) {
+      throw syntaxError(e.getOffendingToken(), e.getExpectedTokens());
+    }
+
+    @Override
+    public Token recoverInline(Parser recognizer) {
+      throw syntaxError(recognizer.getCurrentToken(), recognizer.getExpectedTokens());
+    }
+
+    @Override
+    public void sync(Parser recognizer) {
+      // Loops exit on any token they cannot continue with; the rule that follows reports it.
+    }
+  }
+
+  private FilterParseException syntaxError(Token token, IntervalSet expected) {
+    int position = charIndex(token.getStartIndex());
+    switch (token.getType()) {
+      case ScimFilterLexer.UNTERMINATED_STRING:
+        return error(position, "unterminated string");
+      case ScimFilterLexer.UNEXPECTED_CHAR:
+        return error(position, "unexpected " + describeChar(token.getText().codePointAt(0)));
+      default:
+        break;
+    }
+    String found = describeToken(token);
+    if (expected.size() == 1 && expected.contains(Token.EOF)) {
+      return error(position, "unexpected " + found + " after the end of the " + kind);
+    }
+    return error(position, "unexpected " + found + "; expected " + ExpectedTokens.describe(expected));
+  }
+
+  private static String describeToken(Token token) {
+    if (token.getType() == Token.EOF) {
+      return "end of input";
+    }
+    String text = token.getText();
+    if (text.length() > 30) {
+      text = text.substring(0, text.offsetByCodePoints(0, 27)) + "...";
+    }
+    return token.getType() == ScimFilterLexer.STRING ? "string " + text : "'" + text + "'";
+  }
+
+  private static String describeChar(int codePoint) {
+    if (codePoint < 0x20 || codePoint == 0x7f || Character.isWhitespace(codePoint)) {
+      return String.format("character U+%04X", codePoint);
+    }
+    return "character '" + new String(Character.toChars(codePoint)) + "'";
+  }
+
+  // ---- building the AST ----------------------------------------------------------------------
+
+  private Filter orExpr(OrExprContext ctx) {
+    List<AndExprContext> terms = ctx.andExpr();
+    if (terms.size() == 1) {
+      return andExpr(terms.get(0));
+    }
+    List<Filter> operands = new ArrayList<>(terms.size());
+    for (AndExprContext term : terms) {
+      operands.add(andExpr(term));
+    }
+    return new Filter.Or(operands);
+  }
+
+  private Filter andExpr(AndExprContext ctx) {
+    List<UnaryExprContext> factors = ctx.unaryExpr();
+    if (factors.size() == 1) {
+      return unaryExpr(factors.get(0));
+    }
+    List<Filter> operands = new ArrayList<>(factors.size());
+    for (UnaryExprContext factor : factors) {
+      operands.add(unaryExpr(factor));
+    }
+    return new Filter.And(operands);
+  }
+
+  private Filter unaryExpr(UnaryExprContext ctx) {
+    if (ctx instanceof AttrExprContext attr) {
+      return attrExpr(attr);
+    }
+    if (ctx instanceof NotExprContext not) {
+      return new Filter.Not(orExpr(not.orExpr()));
+    }
+    return orExpr(((GroupExprContext) ctx).orExpr());
+  }
+
+  private Filter attrExpr(AttrExprContext ctx) {
+    AttributePath path = attributePath(ctx.ATTR_PATH(0).getSymbol());
+    ValueFilterContext valueFilter = ctx.valueFilter();
+    if (valueFilter == null) {
+      return condition(path, ctx.condition());
+    }
+    Filter inner = valueFilter(path, valueFilter);
+    if (ctx.ATTR_PATH().size() > 1) {
+      // Entra ID: emails[type eq "work"].value eq "x" means emails[type eq "work" and value eq "x"]
+      AttributePath sub = AttributePath.of(simpleName(ctx.ATTR_PATH(1).getSymbol()));
+      inner = new Filter.And(List.of(inner, condition(sub, ctx.condition())));
+    }
+    return new Filter.ValuePath(path, inner);
+  }
+
+  private Filter valueFilter(AttributePath path, ValueFilterContext ctx) {
+    int bracket = charIndex(ctx.LBRACKET().getSymbol().getStartIndex());
+    if (insideValueFilter) {
+      throw error(bracket, "value filters cannot be nested");
+    }
+    if (path.hasSubAttribute()) {
+      throw error(bracket, "a value filter must follow a top-level attribute, not a sub-attribute");
+    }
+    insideValueFilter = true;
+    Filter inner = orExpr(ctx.orExpr());
+    insideValueFilter = false;
+    return inner;
+  }
+
+  private Filter condition(AttributePath path, ConditionContext ctx) {
+    if (ctx.PR() != null) {
+      return new Filter.Present(path);
+    }
+    ComparisonOperator operator =
+        switch (ctx.compareOp().getStart().getType()) {
+          case ScimFilterLexer.EQ -> ComparisonOperator.EQ;
+          case ScimFilterLexer.NE -> ComparisonOperator.NE;
+          case ScimFilterLexer.CO -> ComparisonOperator.CO;
+          case ScimFilterLexer.SW -> ComparisonOperator.SW;
+          case ScimFilterLexer.EW -> ComparisonOperator.EW;
+          case ScimFilterLexer.GT -> ComparisonOperator.GT;
+          case ScimFilterLexer.LT -> ComparisonOperator.LT;
+          case ScimFilterLexer.GE -> ComparisonOperator.GE;
+          case ScimFilterLexer.LE -> ComparisonOperator.LE;
+          default -> throw new IllegalStateException("operator missing from the grammar");
+        };
+    return new Filter.Comparison(path, operator, value(ctx.compValue()));
+  }
+
+  private FilterValue value(CompValueContext ctx) {
+    Token token = ctx.getStart();
+    return switch (token.getType()) {
+      case ScimFilterLexer.STRING -> FilterValue.of(string(token));
+      case ScimFilterLexer.NUMBER -> FilterValue.of(number(token));
+      case ScimFilterLexer.TRUE -> FilterValue.of(true);
+      case ScimFilterLexer.FALSE -> FilterValue.of(false);
+      case ScimFilterLexer.NULL -> FilterValue.ofNull();
+      default -> throw new IllegalStateException("value kind missing from the grammar");
+    };
+  }
+
+  private BigDecimal number(Token token) {
+    try {
+      return new BigDecimal(token.getText());
+    } catch (NumberFormatException e) { // an exponent beyond the range of an int
+      throw error(charIndex(token.getStartIndex()), "number out of range: " + token.getText());
+    }
+  }
+
+  /** Decodes a JSON string token, checking every escape and rejecting raw control characters. */
+  private String string(Token token) {
+    String text = token.getText();
+    int base = charIndex(token.getStartIndex());
+    int end = text.length() - 1; // the closing quote
+    if (text.indexOf('\\') < 0) {
+      for (int i = 1; i < end; i++) {
+        if (text.charAt(i) < 0x20) {
+          throw controlCharacter(text, base, i);
+        }
+      }
+      return text.substring(1, end);
+    }
+    StringBuilder out = new StringBuilder(end);
+    for (int i = 1; i < end; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20) {
+        throw controlCharacter(text, base, i);
+      }
+      if (c != '\\') {
+        out.append(c);
+        continue;
+      }
+      char escaped = text.charAt(++i);
+      switch (escaped) {
+        case '"', '\\', '/' -> out.append(escaped);
+        case 'b' -> out.append('\b');
+        case 'f' -> out.append('\f');
+        case 'n' -> out.append('\n');
+        case 'r' -> out.append('\r');
+        case 't' -> out.append('\t');
+        case 'u' -> {
+          int value = i + 4 < end ? hex4(text, i + 1) : -1;
+          if (value < 0) {
+            throw error(base + i - 1, "invalid \\u escape; expected four hexadecimal digits");
+          }
+          out.append((char) value);
+          i += 4;
+        }
+        default -> {
+          String shown = new String(Character.toChars(text.codePointAt(i)));
+          throw error(base + i - 1, "invalid escape '\\" + shown + "' in a string");
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private FilterParseException controlCharacter(String text, int base, int i) {
+    return error(
+        base + i,
+        String.format("control character U+%04X in a string must be escaped", (int) text.charAt(i)));
+  }
+
+  private static int hex4(String s, int from) {
+    int value = 0;
+    for (int i = from; i < from + 4; i++) {
+      int digit = Character.digit(s.charAt(i), 16);
+      if (digit < 0) {
+        return -1;
+      }
+      value = value << 4 | digit;
+    }
+    return value;
+  }
+
+  private AttributePath attributePath(Token token) {
+    return attributePath(token.getText(), charIndex(token.getStartIndex()));
+  }
+
+  /** Splits {@code [urn ":"] name ["." sub]} and validates each part with exact positions. */
+  private AttributePath attributePath(String text, int base) {
+    String schema = null;
+    int nameStart = 0;
+    int colon = text.lastIndexOf(':');
+    if (colon >= 0) {
+      schema = text.substring(0, colon);
+      int bad = FilterSyntax.firstInvalidUrnChar(schema);
+      if (bad == 0) {
+        throw error(base, "an attribute path can only be prefixed by a schema URN ('urn:...')");
+      }
+      if (bad > 0) {
+        throw error(base + bad, "unexpected '" + schema.charAt(bad) + "' in a schema URN");
+      }
+      nameStart = colon + 1;
+      if (nameStart == text.length()) {
+        throw error(base + nameStart, "expected an attribute name after the schema URN");
+      }
+    }
+    int dot = text.indexOf('.', nameStart);
+    String name = dot < 0 ? text.substring(nameStart) : text.substring(nameStart, dot);
+    checkName(name, base + nameStart);
+    String subAttribute = null;
+    if (dot >= 0) {
+      subAttribute = text.substring(dot + 1);
+      int second = subAttribute.indexOf('.');
+      if (second >= 0) {
+        throw error(base + dot + 1 + second, "an attribute path has at most one sub-attribute");
+      }
+      checkName(subAttribute, base + dot + 1);
+    }
+    return new AttributePath(schema, name, subAttribute);
+  }
+
+  /** The name after {@code "]."}: a plain attribute name, without schema or further dots. */
+  private String simpleName(Token token) {
+    String text = token.getText();
+    int base = charIndex(token.getStartIndex());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '.' || c == ':') {
+        throw error(base + i, "unexpected '" + c + "' in the sub-attribute after a value filter");
+      }
+    }
+    checkName(text, base);
+    return text;
+  }
+
+  private void checkName(String name, int position) {
+    int bad = FilterSyntax.firstInvalidNameChar(name);
+    if (bad < 0) {
+      return;
+    }
+    if (name.isEmpty()) {
+      throw error(position, "expected an attribute name");
+    }
+    if (bad == 0) {
+      throw error(position, "an attribute name must start with a letter");
+    }
+    throw error(position + bad, "unexpected '" + name.charAt(bad) + "' in an attribute name");
+  }
+
+  // ---- positions -----------------------------------------------------------------------------
+
+  /** Converts an ANTLR index (code points) to a {@link String} index (UTF-16 units). */
+  private int charIndex(int codePointIndex) {
+    if (bmpOnly || codePointIndex <= 0) {
+      return Math.max(codePointIndex, 0);
+    }
+    int cps = input.codePointCount(0, input.length());
+    return codePointIndex >= cps ? input.length() : input.offsetByCodePoints(0, codePointIndex);
+  }
+
+  private FilterParseException error(int position, String reason) {
+    return new FilterParseException(input, Math.min(position, input.length()), reason);
+  }
+}
