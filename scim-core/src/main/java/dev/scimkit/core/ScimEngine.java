@@ -1,0 +1,315 @@
+package dev.scimkit.core;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.internal.ResourceHandler;
+import dev.scimkit.core.schema.ResourceType;
+import dev.scimkit.core.schema.Schemas;
+import dev.scimkit.core.store.InMemoryStore;
+import dev.scimkit.core.store.ResourceStore;
+import dev.scimkit.core.store.StoreProvider;
+import dev.scimkit.core.validation.ResourceCheck;
+import dev.scimkit.filter.FilterLimits;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The SCIM engine: everything RFC 7643 and RFC 7644 mean, with no HTTP in it. The JAX-RS layer
+ * (or a test, or another transport) calls it with what the client sent and gets back resources,
+ * pages of results, or a {@link ScimException}.
+ *
+ * <pre>{@code
+ * ScimEngine engine = ScimEngine.builder()
+ *     .storeProvider(new InMemoryStore())      // the default
+ *     .resourceType(deviceType)                // User and Group are always there
+ *     .build();
+ * ScimResource user = engine.create("User", json, RequestContext.of("acme"), ResponseOptions.defaults());
+ * }</pre>
+ *
+ * <p>Client input is normalised before it is validated (see {@code CLIENTS.md}): Entra ID's and
+ * Okta's shapes work without configuration. The engine is immutable and thread-safe.
+ */
+public final class ScimEngine {
+  private final Map<String, ResourceHandler> byName;
+  private final Map<String, ResourceHandler> byEndpoint;
+  private final List<ResourceType> resourceTypes;
+  private final int maxPageSize;
+  private final FilterLimits filterLimits;
+
+  private ScimEngine(Builder b) {
+    Map<String, ResourceType> types = new LinkedHashMap<>(b.types);
+    Map<String, ResourceStore> stores = new LinkedHashMap<>();
+    for (ResourceType type : types.values()) {
+      ResourceStore store = b.stores.get(type.name());
+      stores.put(type.name(), store != null ? store : b.storeProvider.storeFor(type));
+    }
+    this.maxPageSize = b.maxPageSize;
+    this.filterLimits = b.filterLimits;
+    ResourceHandler.Shared shared =
+        new ResourceHandler.Shared(
+            b.clock, b.idGenerator, maxPageSize, filterLimits, stores, types, Map.copyOf(b.checks));
+    Map<String, ResourceHandler> names = new LinkedHashMap<>();
+    Map<String, ResourceHandler> endpoints = new LinkedHashMap<>();
+    for (ResourceType type : types.values()) {
+      ResourceHandler handler = new ResourceHandler(type, shared);
+      names.put(lower(type.name()), handler);
+      endpoints.put(lower(type.endpoint()), handler);
+    }
+    this.byName = Map.copyOf(names);
+    this.byEndpoint = Map.copyOf(endpoints);
+    this.resourceTypes = List.copyOf(types.values());
+  }
+
+  /** Starts an engine with User and Group on an {@link InMemoryStore}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The resource types served, User and Group first. */
+  public List<ResourceType> resourceTypes() {
+    return resourceTypes;
+  }
+
+  /**
+   * The resource type with this name ({@code "User"}) or endpoint ({@code "/Users"}, {@code
+   * "Users"}), ignoring case.
+   *
+   * @throws ScimException 404 if there is none
+   */
+  public ResourceType resourceType(String nameOrEndpoint) {
+    return handler(nameOrEndpoint).type();
+  }
+
+  /** The largest page a search returns; larger {@code count}s are reduced to it. */
+  public int maxPageSize() {
+    return maxPageSize;
+  }
+
+  /** The limits applied to every filter and PATCH path. */
+  public FilterLimits filterLimits() {
+    return filterLimits;
+  }
+
+  /**
+   * Creates a resource ({@code POST /Users}).
+   *
+   * @throws ScimException 400 for invalid input, 409 {@code uniqueness} for a duplicate
+   */
+  public ScimResource create(
+      String resourceType, JsonNode body, RequestContext ctx, ResponseOptions options) {
+    return handler(resourceType).create(body, check(ctx), check(options));
+  }
+
+  /**
+   * Reads a resource ({@code GET /Users/{id}}).
+   *
+   * @throws ScimException 404 if the tenant has no such resource
+   */
+  public ScimResource get(
+      String resourceType, String id, RequestContext ctx, ResponseOptions options) {
+    return handler(resourceType).get(requireNonNull(id, "id == null"), check(ctx), check(options));
+  }
+
+  /**
+   * Replaces a resource ({@code PUT /Users/{id}}). Read-only attributes in the body are ignored;
+   * immutable ones must not change; a write-only attribute left out keeps its value.
+   *
+   * @param expectedVersion the version from {@code If-Match}, or {@link ResourceStore#ANY_VERSION}
+   * @throws ScimException 404, 412 on a version mismatch, 400, 409
+   */
+  public ScimResource replace(
+      String resourceType,
+      String id,
+      JsonNode body,
+      long expectedVersion,
+      RequestContext ctx,
+      ResponseOptions options) {
+    return handler(resourceType)
+        .replace(requireNonNull(id, "id == null"), body, expectedVersion, check(ctx), check(options));
+  }
+
+  /**
+   * Applies a {@code PatchOp} message ({@code PATCH /Users/{id}}), atomically: if any operation
+   * fails, nothing changes.
+   *
+   * @param expectedVersion the version from {@code If-Match}, or {@link ResourceStore#ANY_VERSION}
+   * @return the resource after the change, or {@code null} when {@code options} does not project
+   *     and the resource type has members (a group: the HTTP layer answers {@code 204} rather than
+   *     loading a possibly huge member list)
+   * @throws ScimException 404, 412, 400 ({@code invalidPath}, {@code noTarget}, {@code
+   *     invalidValue}, {@code mutability}), 409
+   */
+  public ScimResource patch(
+      String resourceType,
+      String id,
+      JsonNode body,
+      long expectedVersion,
+      RequestContext ctx,
+      ResponseOptions options) {
+    return handler(resourceType)
+        .patch(requireNonNull(id, "id == null"), body, expectedVersion, check(ctx), check(options));
+  }
+
+  /**
+   * Deletes a resource and removes it from every group.
+   *
+   * @throws ScimException 404 (also for a second delete of the same resource), 412
+   */
+  public void delete(String resourceType, String id, long expectedVersion, RequestContext ctx) {
+    handler(resourceType).delete(requireNonNull(id, "id == null"), expectedVersion, check(ctx));
+  }
+
+  /**
+   * Searches ({@code GET /Users?filter=…} or {@code POST /Users/.search}). No match is an empty
+   * page, never an error.
+   *
+   * @throws ScimException 400 {@code invalidFilter} for a bad filter, 400 {@code invalidValue} for
+   *     bad paging or sorting parameters
+   */
+  public ListResponse search(
+      String resourceType, SearchParameters parameters, RequestContext ctx, String baseUri) {
+    return handler(resourceType)
+        .search(requireNonNull(parameters, "parameters == null"), check(ctx), baseUri);
+  }
+
+  private ResourceHandler handler(String nameOrEndpoint) {
+    requireNonNull(nameOrEndpoint, "resourceType == null");
+    String key = lower(nameOrEndpoint);
+    ResourceHandler h = byName.get(key);
+    if (h == null) {
+      h = byEndpoint.get(key.startsWith("/") ? key : "/" + key);
+    }
+    if (h == null) {
+      throw new ScimException(404, null, "no resource type " + nameOrEndpoint);
+    }
+    return h;
+  }
+
+  private static RequestContext check(RequestContext ctx) {
+    return requireNonNull(ctx, "ctx == null");
+  }
+
+  private static ResponseOptions check(ResponseOptions options) {
+    return requireNonNull(options, "options == null");
+  }
+
+  private static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  /** Builds a {@link ScimEngine}. */
+  public static final class Builder {
+    /** Default for {@link #maxPageSize(int)}. */
+    public static final int DEFAULT_MAX_PAGE_SIZE = 1000;
+
+    private final Map<String, ResourceType> types = new LinkedHashMap<>();
+    private final Map<String, ResourceStore> stores = new LinkedHashMap<>();
+    private final Map<String, List<ResourceCheck>> checks = new LinkedHashMap<>();
+    private StoreProvider storeProvider;
+    private Clock clock = Clock.systemUTC();
+    private Supplier<String> idGenerator = () -> UUID.randomUUID().toString();
+    private int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
+    private FilterLimits filterLimits = FilterLimits.defaults();
+
+    private Builder() {
+      types.put("User", Schemas.userType());
+      types.put("Group", Schemas.groupType());
+    }
+
+    /**
+     * Adds a resource type, or replaces the one of the same name (to give User another
+     * extension, say).
+     */
+    public Builder resourceType(ResourceType type) {
+      requireNonNull(type, "type == null");
+      types.put(type.name(), type);
+      return this;
+    }
+
+    /** Supplies the stores of every type that has no store of its own. Default: in memory. */
+    public Builder storeProvider(StoreProvider provider) {
+      this.storeProvider = requireNonNull(provider, "provider == null");
+      return this;
+    }
+
+    /**
+     * Uses {@code store} for the resource type named {@code resourceType}. A group type's store
+     * must be a {@link dev.scimkit.core.store.GroupStore}.
+     */
+    public Builder store(String resourceType, ResourceStore store) {
+      stores.put(
+          requireNonNull(resourceType, "resourceType == null"),
+          requireNonNull(store, "store == null"));
+      return this;
+    }
+
+    /**
+     * Adds a host rule for the resource type named {@code resourceType}, run after schema
+     * validation on every create, replace and patch; see {@link ResourceCheck} and {@link
+     * dev.scimkit.core.validation.BeanValidationCheck} for Jakarta Validation constraints.
+     */
+    public Builder check(String resourceType, ResourceCheck check) {
+      requireNonNull(resourceType, "resourceType == null");
+      requireNonNull(check, "check == null");
+      checks.computeIfAbsent(resourceType, k -> new ArrayList<>()).add(check);
+      return this;
+    }
+
+    /** The clock for {@code meta.created} and {@code meta.lastModified}. Default: system UTC. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** Generates resource ids. Default: random UUIDs. */
+    public Builder idGenerator(Supplier<String> idGenerator) {
+      this.idGenerator = requireNonNull(idGenerator, "idGenerator == null");
+      return this;
+    }
+
+    /**
+     * The largest page a search returns (also the page size when the client gives no {@code
+     * count}). Default {@value #DEFAULT_MAX_PAGE_SIZE}.
+     */
+    public Builder maxPageSize(int maxPageSize) {
+      if (maxPageSize < 1) {
+        throw new IllegalArgumentException("maxPageSize < 1: " + maxPageSize);
+      }
+      this.maxPageSize = maxPageSize;
+      return this;
+    }
+
+    /** Limits for filters and PATCH paths. Default {@link FilterLimits#defaults()}. */
+    public Builder filterLimits(FilterLimits limits) {
+      this.filterLimits = requireNonNull(limits, "limits == null");
+      return this;
+    }
+
+    /**
+     * Builds the engine.
+     *
+     * @throws IllegalStateException if a group type's store does not keep membership
+     */
+    public ScimEngine build() {
+      if (storeProvider == null) {
+        storeProvider = new InMemoryStore(clock);
+      }
+      Collection<String> missing = new ArrayList<>(stores.keySet());
+      missing.addAll(checks.keySet());
+      missing.removeAll(types.keySet());
+      if (!missing.isEmpty()) {
+        throw new IllegalStateException("stores or checks given for unknown resource types: " + missing);
+      }
+      return new ScimEngine(this);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.scimkit.core.store;
+
+import dev.scimkit.core.RequestContext;
+import dev.scimkit.core.ScimException;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A {@link ResourceStore} for groups that keeps membership as deltas, apart from the group's
+ * document, so that adding one member to a group of 100,000 costs the same as adding it to a group
+ * of ten: a member-only PATCH never reads or rewrites the member list.
+ *
+ * <p>Each membership change increments the group's version and sets its {@code lastModified}.
+ */
+public interface GroupStore extends ResourceStore {
+
+  /**
+   * Adds members; members already present are left as they are.
+   *
+   * @throws ScimException 404 if there is no such group
+   */
+  void addMembers(String groupId, Collection<Member> members, RequestContext ctx);
+
+  /**
+   * Removes the members with these ids; ids that are not members are ignored.
+   *
+   * @throws ScimException 404 if there is no such group
+   */
+  void removeMembers(String groupId, Collection<String> memberIds, RequestContext ctx);
+
+  /**
+   * Makes {@code members} the group's whole member list.
+   *
+   * <p>The default removes the current members and adds the new ones; override it when the store
+   * can do both in one transaction (a database store should).
+   *
+   * @throws ScimException 404 if there is no such group
+   */
+  default void replaceMembers(String groupId, Collection<Member> members, RequestContext ctx) {
+    List<String> current = members(groupId, ctx).stream().map(Member::value).toList();
+    removeMembers(groupId, current, ctx);
+    addMembers(groupId, members, ctx);
+  }
+
+  /**
+   * The group's members, in the order they were added.
+   *
+   * @throws ScimException 404 if there is no such group
+   */
+  List<Member> members(String groupId, RequestContext ctx);
+
+  /** The groups that directly contain the resource with this id (empty if none, or no such id). */
+  List<GroupRef> groupsOf(String memberId, RequestContext ctx);
+
+  /** Removes the resource with this id from every group (called when it is deleted). */
+  default void removeFromAllGroups(String memberId, RequestContext ctx) {
+    for (GroupRef group : groupsOf(memberId, ctx)) {
+      removeMembers(group.id(), List.of(memberId), ctx);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.scimkit.core.store;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.scimkit.core.schema.ResolvedAttribute;
+import dev.scimkit.filter.Filter;
+
+/**
+ * A search as the engine hands it to a store: already validated against the resource type, with
+ * paging clamped to the engine's limits.
+ *
+ * <p>The filter is the AST of {@code scim-filter}, so a store can translate it to its own query
+ * language. Attribute names in it may be in any letter case and unqualified; resolve them with
+ * {@link dev.scimkit.core.schema.ResourceType#resolve}. A store that cannot translate some filter
+ * evaluates it with {@link dev.scimkit.core.search.FilterEvaluator}, which is the reference
+ * semantics every store is tested against.
+ *
+ * @param filter the filter, or {@code null} for all resources
+ * @param sortBy the attribute to sort by, or {@code null} for the store's stable default order
+ *     (creation order is a good one: clients page through it)
+ * @param sortOrder the direction; ignored without {@code sortBy}
+ * @param startIndex the 1-based index of the first result to return
+ * @param count the most results to return; 0 asks only for {@code totalResults}
+ */
+public record SearchRequest(
+    Filter filter, ResolvedAttribute sortBy, SortOrder sortOrder, int startIndex, int count) {
+
+  public SearchRequest {
+    requireNonNull(sortOrder, "sortOrder == null");
+    if (startIndex < 1) {
+      throw new IllegalArgumentException("startIndex < 1: " + startIndex);
+    }
+    if (count < 0) {
+      throw new IllegalArgumentException("count < 0: " + count);
+    }
+  }
+
+  /** All resources matching {@code filter}, in default order, from the first, up to {@code count}. */
+  public static SearchRequest of(Filter filter, int count) {
+    return new SearchRequest(filter, null, SortOrder.ASCENDING, 1, count);
+  }
+}
