@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.internal.Discovery;
 import dev.scimkit.core.internal.ResourceHandler;
 import dev.scimkit.core.schema.ResourceType;
 import dev.scimkit.core.schema.Schemas;
@@ -44,6 +45,8 @@ public final class ScimEngine {
   private final List<ResourceType> resourceTypes;
   private final int maxPageSize;
   private final FilterLimits filterLimits;
+  private final BulkLimits bulkLimits;
+  private final Discovery discovery;
 
   private ScimEngine(Builder b) {
     Map<String, ResourceType> types = new LinkedHashMap<>(b.types);
@@ -67,6 +70,16 @@ public final class ScimEngine {
     this.byName = Map.copyOf(names);
     this.byEndpoint = Map.copyOf(endpoints);
     this.resourceTypes = List.copyOf(types.values());
+    this.bulkLimits = b.bulkLimits;
+    this.discovery =
+        new Discovery(
+            resourceTypes,
+            maxPageSize,
+            bulkLimits,
+            b.authenticationSchemes.isEmpty()
+                ? List.of(AuthenticationScheme.bearerToken())
+                : b.authenticationSchemes,
+            b.documentationUri);
   }
 
   /** Starts an engine with User and Group on an {@link InMemoryStore}. */
@@ -98,6 +111,50 @@ public final class ScimEngine {
   public FilterLimits filterLimits() {
     return filterLimits;
   }
+
+  /** The limits on {@code /Bulk} requests. */
+  public BulkLimits bulkLimits() {
+    return bulkLimits;
+  }
+
+  // ---- discovery (RFC 7644 section 4) --------------------------------------------------------
+
+  /** The {@code /ServiceProviderConfig} document, reflecting this engine's configuration. */
+  public ObjectNode serviceProviderConfig(String baseUri) {
+    return discovery.serviceProviderConfig(baseUri);
+  }
+
+  /** {@code /ResourceTypes}: every resource type served. */
+  public ListResponse resourceTypeList(String baseUri) {
+    List<ObjectNode> all = discovery.resourceTypes(baseUri);
+    return new ListResponse(all.size(), 1, all);
+  }
+
+  /**
+   * {@code /ResourceTypes/{name}}.
+   *
+   * @throws ScimException 404 if there is no such resource type
+   */
+  public ObjectNode resourceTypeDocument(String name, String baseUri) {
+    return discovery.resourceType(requireNonNull(name, "name == null"), baseUri);
+  }
+
+  /** {@code /Schemas}: the schemas of every resource type, and the discovery schemas. */
+  public ListResponse schemaList(String baseUri) {
+    List<ObjectNode> all = discovery.schemas(baseUri);
+    return new ListResponse(all.size(), 1, all);
+  }
+
+  /**
+   * {@code /Schemas/{id}}.
+   *
+   * @throws ScimException 404 if there is no such schema
+   */
+  public ObjectNode schemaDocument(String id, String baseUri) {
+    return discovery.schema(requireNonNull(id, "id == null"), baseUri);
+  }
+
+  // ---- resources -----------------------------------------------------------------------------
 
   /**
    * Creates a resource ({@code POST /Users}).
@@ -219,6 +276,9 @@ public final class ScimEngine {
     private Supplier<String> idGenerator = () -> UUID.randomUUID().toString();
     private int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
     private FilterLimits filterLimits = FilterLimits.defaults();
+    private BulkLimits bulkLimits = BulkLimits.defaults();
+    private final List<AuthenticationScheme> authenticationSchemes = new ArrayList<>();
+    private String documentationUri;
 
     private Builder() {
       types.put("User", Schemas.userType());
@@ -291,6 +351,27 @@ public final class ScimEngine {
     /** Limits for filters and PATCH paths. Default {@link FilterLimits#defaults()}. */
     public Builder filterLimits(FilterLimits limits) {
       this.filterLimits = requireNonNull(limits, "limits == null");
+      return this;
+    }
+
+    /** Limits on {@code /Bulk} requests. Default {@link BulkLimits#defaults()}. */
+    public Builder bulkLimits(BulkLimits limits) {
+      this.bulkLimits = requireNonNull(limits, "limits == null");
+      return this;
+    }
+
+    /**
+     * Advertises an authentication scheme in {@code /ServiceProviderConfig}; when none is added,
+     * {@link AuthenticationScheme#bearerToken()} is advertised.
+     */
+    public Builder authenticationScheme(AuthenticationScheme scheme) {
+      authenticationSchemes.add(requireNonNull(scheme, "scheme == null"));
+      return this;
+    }
+
+    /** The host's documentation, advertised as {@code documentationUri}. */
+    public Builder documentationUri(String uri) {
+      this.documentationUri = requireNonNull(uri, "uri == null");
       return this;
     }
 

@@ -74,8 +74,10 @@ import java.util.function.Supplier;
  *   <li>{@code add} on a single-valued simple attribute sets it; on a single-valued complex
  *       attribute it merges the given sub-attributes into the current value; on a multi-valued
  *       attribute it appends the values not already present.
- *   <li>{@code replace} sets the attribute to the value as a whole (a complex value replaces the
- *       current one, a list replaces the list). {@code replace} with {@code null}, {@code []} or
+ *   <li>{@code replace} sets the attribute to the value: a list replaces the list; a complex
+ *       value is merged into the current one, sub-attributes not given being left unchanged (RFC
+ *       7644 section 3.5.2.3), unless its {@code value} names another resource ({@code manager}),
+ *       when it replaces the current value whole. {@code replace} with {@code null}, {@code []} or
  *       {@code {}} clears the target; a value that only normalises to nothing (say, a complex
  *       value with nothing but read-only or unknown sub-attributes) leaves it as it is.
  *   <li>On a value path, {@code add} and {@code replace} set the sub-attribute (or merge the given
@@ -476,7 +478,8 @@ public final class PatchApplier {
         }
       } else if (a.isComplex()) {
         JsonNode result = n;
-        if (op == PatchOperation.Op.ADD && current instanceof ObjectNode existing) {
+        if (current instanceof ObjectNode existing && !pointsElsewhere(existing, n)) {
+          // RFC 7644 3.5.2.1 and 3.5.2.3: sub-attributes not given are left unchanged
           ObjectNode merged = existing.deepCopy();
           merged.setAll((ObjectNode) n);
           result = merged;
@@ -489,6 +492,17 @@ public final class PatchApplier {
       } else {
         c.set(a.name(), n);
       }
+    }
+
+    /**
+     * Whether a new complex value names another resource than the current one ({@code manager}
+     * with a new {@code value}): then it replaces the current value whole, so that a {@code $ref}
+     * or {@code displayName} of the previous reference does not linger.
+     */
+    private static boolean pointsElsewhere(ObjectNode current, JsonNode next) {
+      JsonNode before = current.get("value");
+      JsonNode after = next.get("value");
+      return before != null && after != null && !before.equals(after);
     }
 
     /** {@code name.givenName}: a sub-attribute of a single-valued complex attribute. */

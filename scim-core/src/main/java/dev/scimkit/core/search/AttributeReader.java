@@ -66,7 +66,9 @@ final class AttributeReader {
       return fromRecord(stored, ValueTest.PRESENT, true);
     }
     JsonNode top = top(source);
-    return subName == null ? ScimValues.isPresent(top) : anyElement(top, subName, ValueTest.PRESENT);
+    return subName == null
+        ? ScimValues.isPresent(top)
+        : anyElement(top, subName, ValueTest.PRESENT);
   }
 
   /**

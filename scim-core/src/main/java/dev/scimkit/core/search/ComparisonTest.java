@@ -25,6 +25,7 @@ final class ComparisonTest implements ValueTest {
   private final boolean caseExact;
   private final boolean substring;
   private final String literalText;
+  private final boolean literalAscii;
   private final Boolean literalBoolean;
   private final BigDecimal literalNumber;
   private final Instant literalInstant;
@@ -35,7 +36,9 @@ final class ComparisonTest implements ValueTest {
    * @param literal any literal but {@code null}
    */
   ComparisonTest(ComparisonOperator op, Attribute target, FilterValue literal) {
-    if (op == ComparisonOperator.NE || literal instanceof FilterValue.NullValue || target.isComplex()) {
+    if (op == ComparisonOperator.NE
+        || literal instanceof FilterValue.NullValue
+        || target.isComplex()) {
       throw new IllegalArgumentException("not a plain comparison: " + op + " " + literal);
     }
     this.op = op;
@@ -66,6 +69,7 @@ final class ComparisonTest implements ValueTest {
       text = bool.toString();
     }
     this.literalText = caseExact ? text : ScimValues.fold(text);
+    this.literalAscii = literalText.chars().allMatch(c -> c < 0x80);
     this.literalBoolean = bool;
     this.literalNumber = number;
     this.literalInstant = instant;
@@ -108,9 +112,11 @@ final class ComparisonTest implements ValueTest {
 
   @Override
   public boolean text(String value) {
+    if (op == ComparisonOperator.EQ) {
+      return caseExact ? value.equals(literalText) : equalsIgnoringCase(value);
+    }
     String actual = caseExact ? value : ScimValues.fold(value);
     return switch (op) {
-      case EQ -> actual.equals(literalText);
       case CO -> actual.contains(literalText);
       case SW -> actual.startsWith(literalText);
       case EW -> actual.endsWith(literalText);
@@ -124,6 +130,35 @@ final class ComparisonTest implements ValueTest {
       return ordered(value.compareTo(literalInstant));
     }
     return text(value.toString());
+  }
+
+  /**
+   * {@code fold(value).equals(literalText)}, without folding in the common case of ASCII text.
+   * Exact: no character folds to a longer pure-ASCII text (only U+0130 expands, and into a
+   * non-ASCII pair), so for an ASCII literal a length mismatch is a mismatch; ASCII characters
+   * before the first non-ASCII one fold in place; anything else takes the full fold.
+   */
+  private boolean equalsIgnoringCase(String value) {
+    if (!literalAscii) {
+      return ScimValues.fold(value).equals(literalText);
+    }
+    int length = literalText.length();
+    if (value.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80) {
+        return ScimValues.fold(value).equals(literalText);
+      }
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if (c != literalText.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean ordered(int comparison) {

@@ -117,7 +117,8 @@ final class FilterCompiler {
       Attribute target = comparedAttribute(attribute, path);
       checkOperator(op, target, path);
       if (op == ComparisonOperator.NE) {
-        return Predicates.not(compare(attribute, new ComparisonTest(ComparisonOperator.EQ, target, literal)));
+        ValueTest equal = new ComparisonTest(ComparisonOperator.EQ, target, literal);
+        return Predicates.not(compare(attribute, equal));
       }
       return compare(attribute, new ComparisonTest(op, target, literal));
     }
@@ -142,10 +143,10 @@ final class FilterCompiler {
     }
     Attribute value = target.subAttribute("value");
     if (value == null || value.isComplex()) {
+      String example = path + "." + target.subAttributes().get(0).name();
       throw invalid(
           "\"" + path + "\" is a complex attribute without a \"value\" sub-attribute; compare one"
-              + " of its sub-attributes, such as \"" + path + "." + target.subAttributes().get(0).name()
-              + "\"");
+              + " of its sub-attributes, such as \"" + example + "\"");
     }
     return value;
   }
@@ -180,9 +181,7 @@ final class FilterCompiler {
 
     @Override
     String unknownMessage(AttributePath path) {
-      return parent == null
-          ? "unknown attribute \"" + path + "\""
-          : "unknown attribute \"" + path + "\" in the value filter of \"" + parent.attribute().name() + "\"";
+      return parent == null ? "unknown attribute \"" + path + "\"" : unknownIn(parent, path);
     }
 
     @Override
@@ -234,7 +233,7 @@ final class FilterCompiler {
 
     @Override
     String unknownMessage(AttributePath path) {
-      return "unknown attribute \"" + path + "\" in the value filter of \"" + parent.attribute().name() + "\"";
+      return unknownIn(parent, path);
     }
 
     @Override
@@ -254,6 +253,11 @@ final class FilterCompiler {
       // The AST forbids nesting; kept total for safety.
       throw invalid("value filters cannot be nested: \"" + valuePath + "\"");
     }
+  }
+
+  private static String unknownIn(ResolvedAttribute parent, AttributePath path) {
+    return "unknown attribute \"" + path + "\" in the value filter of \""
+        + parent.attribute().name() + "\"";
   }
 
   /** A path inside a value filter names a sub-attribute of {@code parent}; nothing else. */

@@ -66,11 +66,11 @@ import java.util.function.Function;
  *       nothing (not even under {@code not}); {@link #validate} rejects it instead.
  * </ul>
  *
- * <p>For a {@link StoredResource}, {@code meta.version} reads as the weak ETag {@code W/"<version>"}
- * (RFC 7644 section 3.14), {@code meta.resourceType} as the type's name, {@code meta.created} and
- * {@code meta.lastModified} as the record's instants (their text form for {@code co}/{@code
- * sw}/{@code ew} is {@link java.time.Instant#toString()}); {@code meta.location} is never present
- * there, because it depends on the request's base URI.
+ * <p>For a {@link StoredResource}, {@code meta.version} reads as the weak ETag {@code
+ * W/"<version>"} (RFC 7644 section 3.14), {@code meta.resourceType} as the type's name, and
+ * {@code meta.created} and {@code meta.lastModified} as the record's instants (their text, for
+ * {@code co}/{@code sw}/{@code ew}, is {@link java.time.Instant#toString()}). {@code
+ * meta.location} is never present there, because it depends on the request's base URI.
  *
  * <p>Documents are read with the schema's canonical spelling of attribute names (as stores keep
  * them); filters may spell names in any case. Evaluation recurses only as deep as the filter's own

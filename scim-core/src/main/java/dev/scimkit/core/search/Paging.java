@@ -70,7 +70,7 @@ public final class Paging {
     return Math.max(1, requested);
   }
 
-  /** A requested {@code count} made valid: below 0 becomes 0, above {@link #maxCount()} becomes it. */
+  /** A requested {@code count} made valid: below 0 is 0, above {@link #maxCount()} is the max. */
   public int count(int requested) {
     return Math.min(Math.max(0, requested), maxCount);
   }

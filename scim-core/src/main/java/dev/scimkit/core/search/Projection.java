@@ -48,9 +48,10 @@ import java.util.Set;
  *       name.givenName}, {@code emails.value}, {@code meta.lastModified}) keeps its parent with
  *       just the named sub-attributes. A {@code request} attribute or sub-attribute is kept only
  *       when named itself.
- *   <li>Naming an extension URN ({@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User})
- *       in either list selects or excludes every attribute under it. Extension attributes may be
- *       named qualified or, when unambiguous, unqualified ({@code employeeNumber}).
+ *   <li>Naming an extension URN ({@code
+ *       urn:ietf:params:scim:schemas:extension:enterprise:2.0:User}) in either list selects or
+ *       excludes every attribute under it. Extension attributes may be named qualified or, when
+ *       unambiguous, unqualified ({@code employeeNumber}).
  *   <li>{@code excludedAttributes} applies after {@code attributes} when both are given: it can
  *       remove anything but {@code always} attributes, down to single sub-attributes.
  *   <li>Names match in any letter case. Names of attributes the type does not have are ignored.
@@ -309,7 +310,7 @@ public final class Projection {
     return Decision.DROP;
   }
 
-  /** Whether a sub-attribute (null when the schema does not define it) of a shown attribute shows. */
+  /** Whether a sub-attribute of a shown attribute shows; {@code sub} is null when undefined. */
   private boolean keepSub(
       Decision decision, String key, String extension, Attribute sub, String subName) {
     Returned returned = sub == null ? Returned.DEFAULT : sub.returned();
@@ -352,7 +353,7 @@ public final class Projection {
     }
   }
 
-  /** The extension whose URN {@code path} is, as a whole ({@code urn:…:enterprise:2.0:User}), or null. */
+  /** The extension {@code path} names as a whole ({@code urn:…:enterprise:2.0:User}), or null. */
   private static Schema extensionNamedBy(ResourceType type, AttributePath path) {
     if (path.schema() == null || path.subAttribute() != null) {
       return null;
@@ -362,7 +363,8 @@ public final class Projection {
 
   @Override
   public String toString() {
-    return "Projection{" + type.name() + ", attributes=" + included + ", excluded=" + excluded + '}';
+    return "Projection{" + type.name() + ", attributes=" + included + ", excluded=" + excluded
+        + '}';
   }
 
   /** The attributes one parameter names, as lower-case keys {@code schema:name}. */
@@ -422,7 +424,10 @@ public final class Projection {
 
     @Override
     public String toString() {
-      return given ? "{whole=" + whole + ", subs=" + subs + ", extensions=" + extensions + '}' : "-";
+      if (!given) {
+        return "-";
+      }
+      return "{whole=" + whole + ", subs=" + subs + ", extensions=" + extensions + '}';
     }
   }
 }

@@ -30,7 +30,8 @@ abstract class ResourceSource {
     return new Representation(representation);
   }
 
-  static ResourceSource of(StoredResource resource, Function<String, ? extends JsonNode> extraTopLevel) {
+  static ResourceSource of(
+      StoredResource resource, Function<String, ? extends JsonNode> extraTopLevel) {
     return new Stored(resource, extraTopLevel);
   }
 

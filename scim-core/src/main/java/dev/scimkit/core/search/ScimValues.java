@@ -155,7 +155,8 @@ final class ScimValues {
       if (offset) {
         return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
       }
-      return LocalDateTime.parse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
+      return LocalDateTime.parse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+          .toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
       return null;
     }

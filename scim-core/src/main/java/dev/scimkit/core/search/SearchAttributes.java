@@ -44,7 +44,7 @@ final class SearchAttributes {
     return resolved;
   }
 
-  /** Whether {@code resolved} is a common attribute ({@code id}, {@code externalId}, {@code meta}). */
+  /** Whether {@code resolved} is the common attribute {@code common} ({@code id}, {@code meta}). */
   static boolean isCommon(ResolvedAttribute resolved, Attribute common) {
     return resolved.schema().equals(CommonAttributes.URN) && resolved.attribute() == common;
   }

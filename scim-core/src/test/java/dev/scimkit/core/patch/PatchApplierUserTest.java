@@ -295,11 +295,22 @@ class PatchApplierUserTest {
   }
 
   @Test
-  void replace_complexSingleValued_replacesTheWholeValue() {
+  void replace_complexSingleValued_keepsSubAttributesNotGiven() {
     ObjectNode doc =
         patchUser(user(), "[{\"op\":\"replace\",\"path\":\"name\",\"value\":{\"givenName\":\"Bee\"}}]");
 
-    assertThat(doc.get("name")).isEqualTo(json("{\"givenName\":\"Bee\"}"));
+    assertThat(doc.get("name").get("givenName").asText()).isEqualTo("Bee");
+    assertThat(doc.get("name").get("familyName").asText()).isEqualTo("Jensen");
+  }
+
+  @Test
+  void replace_managerWithAnotherValue_replacesTheWholeReference() {
+    ObjectNode start =
+        patchUser(user(), "[{\"op\":\"add\",\"path\":\"manager\",\"value\":{\"value\":\"m1\",\"$ref\":\"https://x/Users/m1\"}}]");
+    ObjectNode doc =
+        patchUser(start, "[{\"op\":\"replace\",\"path\":\"manager\",\"value\":{\"value\":\"m2\"}}]");
+
+    assertThat(doc.get(ENTERPRISE).get("manager")).isEqualTo(json("{\"value\":\"m2\"}"));
   }
 
   @Test

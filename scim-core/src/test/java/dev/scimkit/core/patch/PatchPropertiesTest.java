@@ -209,10 +209,18 @@ class PatchPropertiesTest {
         op("replace", "emails[type eq \\\"work\\\"].nope", "\"x\""));
   }
 
+  /**
+   * A member's type follows from its id, as it does in a real tenant (the engine resolves it
+   * before anything is stored), so re-adding a member within one request cannot change its type.
+   */
+  private static String typeOf(String id) {
+    return id.compareTo("c") <= 0 ? "User" : "Group";
+  }
+
   @Provide
   Arbitrary<List<Member>> memberLists() {
-    return Combinators.combine(Arbitraries.of("a", "b", "c", "d", "e"), Arbitraries.of("User", "Group"))
-        .as(Member::new)
+    return Arbitraries.of("a", "b", "c", "d", "e")
+        .map(id -> new Member(id, typeOf(id)))
         .list()
         .ofMaxSize(5)
         .uniqueElements(Member::value);
@@ -222,8 +230,7 @@ class PatchPropertiesTest {
   Arbitrary<List<String>> memberOperationLists() {
     Arbitrary<String> id = Arbitraries.of("a", "b", "c", "d", "e");
     Arbitrary<String> member =
-        Combinators.combine(id, Arbitraries.of("", ",\"type\":\"User\"", ",\"type\":\"Group\""))
-            .as((v, t) -> "{\"value\":\"" + v + "\"" + t + "}");
+        id.map(v -> "{\"value\":\"" + v + "\",\"type\":\"" + typeOf(v) + "\"}");
     Arbitrary<String> members = member.list().ofMaxSize(3).map(l -> "[" + String.join(",", l) + "]");
     Arbitrary<String> operation =
         Arbitraries.oneOf(

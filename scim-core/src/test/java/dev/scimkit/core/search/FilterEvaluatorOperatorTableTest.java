@@ -20,6 +20,11 @@ class FilterEvaluatorOperatorTableTest {
 
   private final FilterEvaluator widgets = FilterEvaluator.forType(WIDGET_TYPE);
 
+  /** Two parts: a big primary one of size 3, and a small one of size 10. */
+  private static final String PARTS =
+      "{'parts':[{'value':'a1','kind':'big','size':3,'primary':true},"
+          + "{'value':'b2','kind':'small','size':10}]}";
+
   private void check(String document, String filter, boolean expected) {
     StoredResource r = stored("w-1", json(document));
     Filter f = Filters.parse(filter);
@@ -254,47 +259,47 @@ class FilterEvaluatorOperatorTableTest {
       quoteCharacter = '`',
       textBlock =
           """
-          {'parts':[{'value':'a1','kind':'big','size':3,'primary':true},{'value':'b2','kind':'small','size':10}]} | parts eq "B2"                                   | true
-          {'parts':[{'value':'a1','kind':'big','size':3,'primary':true},{'value':'b2','kind':'small','size':10}]} | parts co "1"                                    | true
-          {'parts':[{'value':'a1','kind':'big','size':3,'primary':true},{'value':'b2','kind':'small','size':10}]} | parts ne "c3"                                   | true
-          {'parts':[{'value':'a1','kind':'big','size':3,'primary':true},{'value':'b2','kind':'small','size':10}]} | parts.kind eq "SMALL"                           | true
-          {'parts':[{'value':'a1','kind':'big','size':3,'primary':true},{'value':'b2','kind':'small','size':10}]} | parts.kind ne "big"                             | false
-          {'parts':[{'value':'a1','kind':'big','size':3,'primary':true},{'value':'b2','kind':'small','size':10}]} | parts.size gt 5                                 | true
-          {'parts':[{'value':'a1','kind':'big','size':3,'primary':true},{'value':'b2','kind':'small','size':10}]} | parts.size gt 10                                | false
-          {'parts':[{'value':'a1','kind':'big','size':3,'primary':true},{'value':'b2','kind':'small','size':10}]} | parts.primary eq true                           | true
-          {'parts':[{'value':'a1','kind':'big','size':3,'primary':true},{'value':'b2','kind':'small','size':10}]} | parts.primary pr                                | true
-          {'parts':[{'value':'a1','kind':'big','size':3,'primary':true},{'value':'b2','kind':'small','size':10}]} | parts[kind eq "big" and size gt 5]              | false
-          {'parts':[{'value':'a1','kind':'big','size':3,'primary':true},{'value':'b2','kind':'small','size':10}]} | parts[kind eq "small" and size gt 5]            | true
-          {'parts':[{'value':'a1','kind':'big','size':3,'primary':true},{'value':'b2','kind':'small','size':10}]} | parts[kind eq "big"] and parts[size gt 5]       | true
-          {'parts':[{'value':'a1','kind':'big','size':3,'primary':true},{'value':'b2','kind':'small','size':10}]} | parts[not (kind eq "big")]                      | true
-          {'parts':[{'value':'a1','kind':'big','size':3,'primary':true},{'value':'b2','kind':'small','size':10}]} | parts[primary eq true and value eq "a1"]        | true
-          {'parts':[{'value':'a1','kind':'big','size':3,'primary':true},{'value':'b2','kind':'small','size':10}]} | parts[primary eq true and value eq "b2"]        | false
-          {'parts':[{'value':'a1','kind':'big','size':3,'primary':true},{'value':'b2','kind':'small','size':10}]} | parts[kind eq "small"].value eq "b2"            | true
-          {'parts':[{'value':'a1','kind':'big','size':3,'primary':true},{'value':'b2','kind':'small','size':10}]} | parts[kind eq "big"].value eq "b2"              | false
-          {'parts':[{'value':'a1','kind':'big','size':3,'primary':true},{'value':'b2','kind':'small','size':10}]} | parts[size pr] and parts[kind pr]               | true
-          {'parts':[{'value':'a1','kind':'big','size':3,'primary':true},{'value':'b2','kind':'small','size':10}]} | parts[kind eq "big" or kind eq "huge"]          | true
-          {'parts':[{'value':'a1','kind':'big','size':3,'primary':true},{'value':'b2','kind':'small','size':10}]} | parts pr                                        | true
-          {'parts':[]}                                                                                           | parts pr                                        | false
-          {'parts':[{}]}                                                                                         | parts pr                                        | false
-          {'parts':[{'kind':''}]}                                                                                | parts pr                                        | false
-          {'parts':[]}                                                                                           | parts[kind eq "big"]                            | false
-          {'parts':[]}                                                                                           | parts.kind ne "big"                             | true
-          {'parts':[{'kind':'big'}]}                                                                             | parts.size pr                                   | false
-          {'parts':[{'kind':'big'}]}                                                                             | parts[not (size pr)]                            | true
-          {'parts':{'value':'solo'}}                                                                             | parts eq "solo"                                 | true
-          {'dims':{'width':2}}                                                                                   | dims pr                                         | true
-          {'dims':{}}                                                                                            | dims pr                                         | false
-          {'dims':{'width':null}}                                                                                | dims pr                                         | false
-          {'dims':{'width':2}}                                                                                   | dims.width gt 1                                 | true
-          {'dims':{'width':2}}                                                                                   | dims.height pr                                  | false
-          {'dims':{'width':2}}                                                                                   | dims[width gt 1]                                | true
-          {'dims':{'width':2}}                                                                                   | dims[width gt 1 and height pr]                  | false
-          {'dims':{'width':2}}                                                                                   | dims[not (height pr)]                           | true
-          {'str':'x'}                                                                                            | dims[not (height pr)]                           | false
+          PARTS                      | parts eq "B2"                                 | true
+          PARTS                      | parts co "1"                                  | true
+          PARTS                      | parts ne "c3"                                 | true
+          PARTS                      | parts.kind eq "SMALL"                         | true
+          PARTS                      | parts.kind ne "big"                           | false
+          PARTS                      | parts.size gt 5                               | true
+          PARTS                      | parts.size gt 10                              | false
+          PARTS                      | parts.primary eq true                         | true
+          PARTS                      | parts.primary pr                              | true
+          PARTS                      | parts[kind eq "big" and size gt 5]            | false
+          PARTS                      | parts[kind eq "small" and size gt 5]          | true
+          PARTS                      | parts[kind eq "big"] and parts[size gt 5]     | true
+          PARTS                      | parts[not (kind eq "big")]                    | true
+          PARTS                      | parts[primary eq true and value eq "a1"]      | true
+          PARTS                      | parts[primary eq true and value eq "b2"]      | false
+          PARTS                      | parts[kind eq "small"].value eq "b2"          | true
+          PARTS                      | parts[kind eq "big"].value eq "b2"            | false
+          PARTS                      | parts[size pr] and parts[kind pr]             | true
+          PARTS                      | parts[kind eq "big" or kind eq "huge"]        | true
+          PARTS                      | parts pr                                      | true
+          {'parts':[]}               | parts pr                                      | false
+          {'parts':[{}]}             | parts pr                                      | false
+          {'parts':[{'kind':''}]}    | parts pr                                      | false
+          {'parts':[]}               | parts[kind eq "big"]                          | false
+          {'parts':[]}               | parts.kind ne "big"                           | true
+          {'parts':[{'kind':'big'}]} | parts.size pr                                 | false
+          {'parts':[{'kind':'big'}]} | parts[not (size pr)]                          | true
+          {'parts':{'value':'solo'}} | parts eq "solo"                               | true
+          {'dims':{'width':2}}       | dims pr                                       | true
+          {'dims':{}}                | dims pr                                       | false
+          {'dims':{'width':null}}    | dims pr                                       | false
+          {'dims':{'width':2}}       | dims.width gt 1                               | true
+          {'dims':{'width':2}}       | dims.height pr                                | false
+          {'dims':{'width':2}}       | dims[width gt 1]                              | true
+          {'dims':{'width':2}}       | dims[width gt 1 and height pr]                | false
+          {'dims':{'width':2}}       | dims[not (height pr)]                         | true
+          {'str':'x'}                | dims[not (height pr)]                         | false
           """)
   void complexAttributes_compareSubAttributesAndValueFilters(
       String document, String filter, boolean expected) {
-    check(document, filter, expected);
+    check(document.equals("PARTS") ? PARTS : document, filter, expected);
   }
 
   @ParameterizedTest(name = "{1} on {0} -> {2}")
@@ -318,7 +323,7 @@ class FilterEvaluatorOperatorTableTest {
           {'str':'x'}        | str eq null           | false
           {'str':'x'}        | str ne null           | true
           {'flag':false}     | flag ne null          | true
-          {'parts':[{'kind':'a'}]} | parts.size eq null | true
+          {'parts':[{'kind':'a'}]}   | parts.size eq null                            | true
           """)
   void absentValues_matchNeAndEqNullButNothingElse(
       String document, String filter, boolean expected) {
@@ -360,10 +365,55 @@ class FilterEvaluatorOperatorTableTest {
           {'urn:example:scim:schemas:Widget:str':'no'}                       | str eq "no"                                                         | false
           {'str':'no'}                                                       | urn:example:scim:schemas:Widget:str eq "no"                         | true
           {'str':'no'}                                                       | STR EQ "NO"                                                         | true
-          {'parts':[{'kind':'Big'}]}                                         | PARTS[KIND eq "big"]                                                | true
-          {'parts':[{'kind':'Big'}]}                                         | Parts.Kind eq "big"                                                 | true
+          {'parts':[{'kind':'Big'}]} | PARTS[KIND eq "big"]                          | true
+          {'parts':[{'kind':'Big'}]} | Parts.Kind eq "big"                           | true
           """)
   void names_resolveInAnyCaseQualifiedOrNot(String document, String filter, boolean expected) {
     check(document, filter, expected);
+  }
+
+  @ParameterizedTest(name = "{0} eq {1} -> {2}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      textBlock =
+          """
+          ÄRGER        | ärger     | true
+          Ärger        | ÄRGER     | true
+          \u212A       | k         | true
+          x\u212A      | XK        | true
+          \u0131       | i         | false
+          \u0130       | i         | false
+          STRASSE      | straße    | false
+          ΟΔΥΣΣΕΥΣ     | οδυσσευς  | true
+          Hello        | hellO     | true
+          Hello        | hell      | false
+          """)
+  void caseFolding_isLowerCaseInTheRootLocale_withAndWithoutTheAsciiShortcut(
+      String stored, String literal, boolean expected) {
+    String value = unescape(stored);
+    String wanted = unescape(literal);
+    assertThat(value.toLowerCase(java.util.Locale.ROOT).equals(wanted.toLowerCase(java.util.Locale.ROOT)))
+        .as("the reference fold agrees with the table")
+        .isEqualTo(expected);
+    StoredResource r = stored("w-1", SearchFixtures.JSON.createObjectNode().put("str", value));
+    Filter f = new Filter.Comparison(
+        dev.scimkit.filter.AttributePath.of("str"),
+        dev.scimkit.filter.ComparisonOperator.EQ,
+        dev.scimkit.filter.FilterValue.of(wanted));
+    assertThat(widgets.matches(f, r)).isEqualTo(expected);
+  }
+
+  private static String unescape(String s) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      if (s.startsWith("\\u", i)) {
+        out.append((char) Integer.parseInt(s.substring(i + 2, i + 6), 16));
+        i += 5;
+      } else {
+        out.append(s.charAt(i));
+      }
+    }
+    return out.toString();
   }
 }

@@ -52,6 +52,14 @@ class SortingTest {
     return ids(byComparator);
   }
 
+  private static List<String> sortUsers(List<StoredResource> list, String path, SortOrder order) {
+    return sorted(Schemas.userType(), list, attr(Schemas.userType(), path), order);
+  }
+
+  private static List<String> sortWidgets(List<StoredResource> list, String path, SortOrder order) {
+    return sorted(WIDGET_TYPE, list, attr(WIDGET_TYPE, path), order);
+  }
+
   private final List<StoredResource> people =
       List.of(
           r("4", "{'userName':'bob'}"),
@@ -63,13 +71,13 @@ class SortingTest {
 
   @Test
   void strings_sortIgnoringCase_missingLast_tiesById() {
-    assertThat(sorted(Schemas.userType(), people, attr(Schemas.userType(), "userName"), SortOrder.ASCENDING))
+    assertThat(sortUsers(people, "userName", SortOrder.ASCENDING))
         .containsExactly("1", "5", "4", "2", "3", "6");
   }
 
   @Test
   void descending_isTheExactReverse_missingFirst() {
-    assertThat(sorted(Schemas.userType(), people, attr(Schemas.userType(), "USERNAME"), SortOrder.DESCENDING))
+    assertThat(sortUsers(people, "USERNAME", SortOrder.DESCENDING))
         .containsExactly("6", "3", "2", "4", "5", "1");
   }
 
@@ -77,7 +85,7 @@ class SortingTest {
   void caseExactStrings_sortByCodeUnits() {
     List<StoredResource> list =
         List.of(r("1", "{'externalId':'b'}"), r("2", "{'externalId':'B'}"), r("3", "{'externalId':'a'}"));
-    assertThat(sorted(Schemas.userType(), list, attr(Schemas.userType(), "externalId"), SortOrder.ASCENDING))
+    assertThat(sortUsers(list, "externalId", SortOrder.ASCENDING))
         .containsExactly("2", "3", "1");
   }
 
@@ -91,7 +99,7 @@ class SortingTest {
             r("d", "{'num':-1.5}"),
             r("e", "{'num':'n/a'}"),
             r("f", "{}"));
-    assertThat(sorted(WIDGET_TYPE, list, attr(WIDGET_TYPE, "num"), SortOrder.ASCENDING))
+    assertThat(sortWidgets(list, "num", SortOrder.ASCENDING))
         .containsExactly("d", "b", "a", "c", "e", "f");
   }
 
@@ -99,7 +107,7 @@ class SortingTest {
   void booleans_sortFalseBeforeTrue() {
     List<StoredResource> list =
         List.of(r("a", "{'active':true}"), r("b", "{'active':false}"), r("c", "{'active':'False'}"), r("d", "{}"));
-    assertThat(sorted(Schemas.userType(), list, attr(Schemas.userType(), "active"), SortOrder.ASCENDING))
+    assertThat(sortUsers(list, "active", SortOrder.ASCENDING))
         .containsExactly("b", "c", "a", "d");
   }
 
@@ -110,7 +118,7 @@ class SortingTest {
             r("a", "{'when':'2024-01-01T02:00:00+03:00'}"),
             r("b", "{'when':'2024-01-01T00:00:00Z'}"),
             r("c", "{'when':'2023-12-31T23:30:00Z'}"));
-    assertThat(sorted(WIDGET_TYPE, list, attr(WIDGET_TYPE, "when"), SortOrder.ASCENDING))
+    assertThat(sortWidgets(list, "when", SortOrder.ASCENDING))
         .containsExactly("a", "c", "b");
   }
 
@@ -121,9 +129,9 @@ class SortingTest {
             new StoredResource("a", 1, Instant.EPOCH, Instant.parse("2024-03-01T00:00:00Z"), json("{}")),
             new StoredResource("b", 1, Instant.EPOCH, Instant.parse("2024-01-01T00:00:00Z"), json("{}")),
             new StoredResource("c", 1, Instant.EPOCH, Instant.parse("2024-02-01T00:00:00.5Z"), json("{}")));
-    assertThat(sorted(Schemas.userType(), list, attr(Schemas.userType(), "meta.lastModified"), SortOrder.ASCENDING))
+    assertThat(sortUsers(list, "meta.lastModified", SortOrder.ASCENDING))
         .containsExactly("b", "c", "a");
-    assertThat(sorted(Schemas.userType(), list, attr(Schemas.userType(), "meta.lastModified"), SortOrder.DESCENDING))
+    assertThat(sortUsers(list, "meta.lastModified", SortOrder.DESCENDING))
         .containsExactly("a", "c", "b");
   }
 
@@ -135,9 +143,9 @@ class SortingTest {
             r("b", "{'emails':[{'value':'m@x'},{'value':'b@x'}]}"),
             r("c", "{'emails':[{'value':'c@x','primary':'True'}]}"),
             r("d", "{'emails':[]}"));
-    assertThat(sorted(Schemas.userType(), list, attr(Schemas.userType(), "emails"), SortOrder.ASCENDING))
+    assertThat(sortUsers(list, "emails", SortOrder.ASCENDING))
         .containsExactly("c", "b", "a", "d");
-    assertThat(sorted(Schemas.userType(), list, attr(Schemas.userType(), "emails.value"), SortOrder.ASCENDING))
+    assertThat(sortUsers(list, "emails.value", SortOrder.ASCENDING))
         .containsExactly("c", "b", "a", "d");
   }
 
@@ -149,11 +157,11 @@ class SortingTest {
             r("a", "{'" + ext + "':{'manager':{'value':'m2'}}}"),
             r("b", "{'" + ext + "':{'manager':'m1'}}"),
             r("c", "{'name':{'familyName':'Zed'}}"));
-    assertThat(sorted(Schemas.userType(), list, attr(Schemas.userType(), "manager"), SortOrder.ASCENDING))
+    assertThat(sortUsers(list, "manager", SortOrder.ASCENDING))
         .containsExactly("b", "a", "c");
     List<StoredResource> names =
         List.of(r("a", "{'name':{'familyName':'zed'}}"), r("b", "{'name':{'familyName':'Adams'}}"), r("c", "{}"));
-    assertThat(sorted(Schemas.userType(), names, attr(Schemas.userType(), "name.familyName"), SortOrder.ASCENDING))
+    assertThat(sortUsers(names, "name.familyName", SortOrder.ASCENDING))
         .containsExactly("b", "a", "c");
   }
 
@@ -161,9 +169,9 @@ class SortingTest {
   void ties_areBrokenById_soPagesAreStable() {
     List<StoredResource> list =
         List.of(r("c", "{'title':'x'}"), r("a", "{'title':'X'}"), r("b", "{'title':'x'}"));
-    assertThat(sorted(Schemas.userType(), list, attr(Schemas.userType(), "title"), SortOrder.ASCENDING))
+    assertThat(sortUsers(list, "title", SortOrder.ASCENDING))
         .containsExactly("a", "b", "c");
-    assertThat(sorted(Schemas.userType(), list, attr(Schemas.userType(), "title"), SortOrder.DESCENDING))
+    assertThat(sortUsers(list, "title", SortOrder.DESCENDING))
         .containsExactly("c", "b", "a");
   }
 
@@ -181,7 +189,7 @@ class SortingTest {
   @Test
   void sortById_usesTheRecordsId() {
     List<StoredResource> list = List.of(r("b", "{}"), r("A", "{}"), r("a", "{}"));
-    assertThat(sorted(Schemas.userType(), list, attr(Schemas.userType(), "id"), SortOrder.ASCENDING))
+    assertThat(sortUsers(list, "id", SortOrder.ASCENDING))
         .containsExactly("A", "a", "b");
   }
 }
