@@ -37,13 +37,20 @@ public final class FilterParseException extends IllegalArgumentException {
    * @param reason what is wrong, without the position
    */
   public FilterParseException(String input, int position, String reason) {
-    super(render(requireNonNull(input, "input == null"), position, reason));
+    super(render(checked(input, position, reason), position, reason));
+    this.input = input;
+    this.position = position;
+    this.reason = reason;
+  }
+
+  /** Checks the arguments before {@link #render} uses them. */
+  private static String checked(String input, int position, String reason) {
+    requireNonNull(input, "input == null");
+    requireNonNull(reason, "reason == null");
     if (position < 0 || position > input.length()) {
       throw new IllegalArgumentException("position out of range: " + position);
     }
-    this.input = input;
-    this.position = position;
-    this.reason = requireNonNull(reason, "reason == null");
+    return input;
   }
 
   /** The text that failed to parse. */
@@ -64,6 +71,14 @@ public final class FilterParseException extends IllegalArgumentException {
   private static String render(String input, int position, String reason) {
     int from = Math.max(0, position - WINDOW);
     int to = Math.min(input.length(), position + WINDOW);
+    if (from > 0 && Character.isLowSurrogate(input.charAt(from))
+        && Character.isHighSurrogate(input.charAt(from - 1))) {
+      from++; // quote whole characters only
+    }
+    if (to < input.length() && Character.isLowSurrogate(input.charAt(to))
+        && Character.isHighSurrogate(input.charAt(to - 1))) {
+      to--;
+    }
     String prefix = from > 0 ? "..." : "";
     String suffix = to < input.length() ? "..." : "";
     StringBuilder snippet = new StringBuilder(prefix.length() + (to - from) + suffix.length());

@@ -49,6 +49,8 @@ public final class FilterParser {
   private final boolean bmpOnly;
   private final FilterLimits limits;
   private final String kind;
+  /** Index of the first opening parenthesis or bracket at the deepest level of nesting. */
+  private int deepestOpening;
   /** Set while building the inside of {@code [...]}, where RFC 7644 allows no second level. */
   private boolean insideValueFilter;
 
@@ -62,22 +64,34 @@ public final class FilterParser {
   /** Parses a filter; see {@link dev.scimkit.filter.Filters#parse(String, FilterLimits)}. */
   public static Filter parseFilter(String input, FilterLimits limits) {
     FilterParser p = new FilterParser(input, limits, "filter");
-    return p.orExpr(p.newParser().filter().orExpr());
+    try {
+      return p.orExpr(p.newParser().filter().orExpr());
+    } catch (StackOverflowError e) {
+      throw p.tooDeep();
+    }
   }
 
   /** Parses a PATCH path; see {@link dev.scimkit.filter.Filters#parsePath(String, FilterLimits)}. */
   public static PatchPath parsePatchPath(String input, FilterLimits limits) {
     FilterParser p = new FilterParser(input, limits, "path");
-    PatchPathContext ctx = p.newParser().patchPath();
-    AttributePath attribute = p.attributePath(ctx.ATTR_PATH(0).getSymbol());
+    try {
+      return p.patchPath();
+    } catch (StackOverflowError e) {
+      throw p.tooDeep();
+    }
+  }
+
+  private PatchPath patchPath() {
+    PatchPathContext ctx = newParser().patchPath();
+    AttributePath attribute = attributePath(ctx.ATTR_PATH(0).getSymbol());
     ValueFilterContext valueFilter = ctx.valueFilter();
     if (valueFilter == null) {
       return PatchPath.of(attribute);
     }
-    Filter filter = p.valueFilter(attribute, valueFilter);
+    Filter filter = valueFilter(attribute, valueFilter);
     String subAttribute = null;
     if (ctx.ATTR_PATH().size() > 1) {
-      subAttribute = p.simpleName(ctx.ATTR_PATH(1).getSymbol());
+      subAttribute = simpleName(ctx.ATTR_PATH(1).getSymbol());
     }
     return new PatchPath(attribute, filter, subAttribute);
   }
@@ -94,6 +108,17 @@ public final class FilterParser {
     return p.attributePath(input, 0);
   }
 
+  /**
+   * The parse tree and the AST builder recurse once per level of nesting. With the default {@link
+   * FilterLimits#maxDepth()} that is far from any stack limit, but a host may raise the limit or
+   * parse on a thread with a small stack. The parser shares no mutable state but ANTLR's
+   * prediction cache, which only ever gains entries, so unwinding from here is safe, and the
+   * caller gets the {@link FilterParseException} it was promised instead of an {@link Error}.
+   */
+  private FilterParseException tooDeep() {
+    return error(deepestOpening, "nesting is too deep to parse");
+  }
+
   // ---- limits ----------------------------------------------------------------------------------
 
   /**
@@ -105,11 +130,12 @@ public final class FilterParser {
     if (input.length() > limits.maxLength()) {
       throw error(
           limits.maxLength(),
-          "the " + kind + " is longer than the limit of " + limits.maxLength() + " characters");
+          "the " + kind + " is longer than the limit of " + count(limits.maxLength(), "character"));
     }
     boolean bmp = true;
     boolean inString = false;
     int depth = 0;
+    int deepest = 0;
     int maxDepth = limits.maxDepth();
     for (int i = 0; i < input.length(); i++) {
       char c = input.charAt(i);
@@ -129,13 +155,21 @@ public final class FilterParser {
         inString = true;
       } else if (c == '(' || c == '[') {
         if (++depth > maxDepth) {
-          throw error(i, "nesting is deeper than the limit of " + maxDepth + " levels");
+          throw error(i, "nesting is deeper than the limit of " + count(maxDepth, "level"));
+        }
+        if (depth > deepest) {
+          deepest = depth;
+          deepestOpening = i;
         }
       } else if (c == ')' || c == ']') {
         depth--;
       }
     }
     return bmp;
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   // ---- running ANTLR -------------------------------------------------------------------------
@@ -197,16 +231,47 @@ public final class FilterParser {
     }
     String text = token.getText();
     if (text.length() > 30) {
-      text = text.substring(0, text.offsetByCodePoints(0, 27)) + "...";
+      int cut = Character.isHighSurrogate(text.charAt(26)) ? 26 : 27; // never split a pair
+      text = text.substring(0, cut) + "...";
     }
-    return token.getType() == ScimFilterLexer.STRING ? "string " + text : "'" + text + "'";
+    if (token.getType() != ScimFilterLexer.STRING) {
+      return "'" + text + "'";
+    }
+    // A string token may hold raw control characters; the reason must stay on one line.
+    StringBuilder shown = new StringBuilder(text.length() + 8).append("string ");
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        shown.append(String.format("\\u%04x", (int) c));
+      } else {
+        shown.append(c);
+      }
+    }
+    return shown.toString();
   }
 
   private static String describeChar(int codePoint) {
-    if (codePoint < 0x20 || codePoint == 0x7f || Character.isWhitespace(codePoint)) {
+    if (codePoint == '\'') { // a common mistake, as in userName eq 'bjensen'
+      return "character \"'\"";
+    }
+    if (!isVisible(codePoint)) {
       return String.format("character U+%04X", codePoint);
     }
     return "character '" + new String(Character.toChars(codePoint)) + "'";
+  }
+
+  /** Whether a character can be quoted as itself in a message (not blank, not invisible). */
+  private static boolean isVisible(int codePoint) {
+    if (Character.isISOControl(codePoint)
+        || Character.isWhitespace(codePoint)
+        || Character.isSpaceChar(codePoint)) {
+      return false;
+    }
+    int type = Character.getType(codePoint);
+    return type != Character.FORMAT
+        && type != Character.SURROGATE
+        && type != Character.UNASSIGNED
+        && type != Character.PRIVATE_USE;
   }
 
   // ---- building the AST ----------------------------------------------------------------------
@@ -307,10 +372,36 @@ public final class FilterParser {
   }
 
   private BigDecimal number(Token token) {
+    String text = token.getText();
     try {
-      return new BigDecimal(token.getText());
-    } catch (NumberFormatException e) { // an exponent beyond the range of an int
-      throw error(charIndex(token.getStartIndex()), "number out of range: " + token.getText());
+      return new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      BigDecimal value = withLargeExponent(text);
+      if (value == null) {
+        throw error(charIndex(token.getStartIndex()), "number out of range: " + text);
+      }
+      return value;
+    }
+  }
+
+  /**
+   * Parses a number whose exponent {@link BigDecimal#BigDecimal(String)} refuses although the
+   * value is representable: that constructor wants the exponent itself to fit an {@code int},
+   * yet {@link BigDecimal#toString()} writes {@code 1.2E+2147483648} for a scale of
+   * {@code -2147483647}, and the formatter must be able to read back what it writes. Returns
+   * {@code null} when the scale is out of the range of an {@code int}.
+   */
+  private static BigDecimal withLargeExponent(String text) {
+    int e = Math.max(text.indexOf('e'), text.indexOf('E'));
+    if (e < 0) {
+      return null;
+    }
+    try {
+      BigDecimal mantissa = new BigDecimal(text.substring(0, e));
+      long scale = Math.subtractExact(mantissa.scale(), Long.parseLong(text.substring(e + 1)));
+      return scale == (int) scale ? new BigDecimal(mantissa.unscaledValue(), (int) scale) : null;
+    } catch (NumberFormatException | ArithmeticException tooLong) {
+      return null;
     }
   }
 
@@ -354,7 +445,15 @@ public final class FilterParser {
           i += 4;
         }
         default -> {
-          String shown = new String(Character.toChars(text.codePointAt(i)));
+          if (escaped < 0x20) { // a raw control character is wrong whether escaped or not
+            throw controlCharacter(text, base, i);
+          }
+          int codePoint = text.codePointAt(i);
+          if (!isVisible(codePoint)) {
+            throw error(
+                base + i - 1, "invalid escape: '\\' followed by " + describeChar(codePoint));
+          }
+          String shown = new String(Character.toChars(codePoint));
           throw error(base + i - 1, "invalid escape '\\" + shown + "' in a string");
         }
       }
