@@ -12,7 +12,10 @@ import dev.scimkit.core.store.InMemoryStore;
 import dev.scimkit.core.store.ResourceStore;
 import dev.scimkit.core.store.StoreProvider;
 import dev.scimkit.core.validation.ResourceCheck;
+import dev.scimkit.core.search.Paging;
 import dev.scimkit.filter.FilterLimits;
+import dev.scimkit.filter.FilterParseException;
+import dev.scimkit.filter.Filters;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -236,6 +239,92 @@ public final class ScimEngine {
       String resourceType, SearchParameters parameters, RequestContext ctx, String baseUri) {
     return handler(resourceType)
         .search(requireNonNull(parameters, "parameters == null"), check(ctx), baseUri);
+  }
+
+  /**
+   * Searches every resource type at once ({@code POST /.search} at the root, RFC 7644 section
+   * 3.4.3). Resource types for which the filter names no attribute contribute nothing; if it
+   * names no attribute of any type, that is {@code 400 invalidFilter}. Results come type by type
+   * in the order of {@link #resourceTypes()}, each sorted by {@code sortBy} when given; paging
+   * reaches into the first {@link #maxPageSize()} matches of each type.
+   *
+   * @throws ScimException 400 {@code invalidFilter}, 400 {@code invalidValue}
+   */
+  public ListResponse searchAll(SearchParameters parameters, RequestContext ctx, String baseUri) {
+    requireNonNull(parameters, "parameters == null");
+    check(ctx);
+    if (parameters.filter() != null && !parameters.filter().isBlank()) {
+      try {
+        Filters.parse(parameters.filter(), filterLimits);
+      } catch (FilterParseException e) {
+        throw ScimException.badRequest(ScimType.INVALID_FILTER, e.getMessage());
+      }
+    }
+    Paging paging = Paging.withMaxCount(maxPageSize);
+    int startIndex = paging.startIndex(parameters.startIndex());
+    int count = paging.count(parameters.count());
+    long needed = (long) startIndex - 1 + count;
+    SearchParameters perType =
+        new SearchParameters(
+            parameters.filter(),
+            parameters.sortBy(),
+            parameters.sortOrder(),
+            "1",
+            Long.toString(Math.min(needed, maxPageSize)),
+            parameters.attributes(),
+            parameters.excludedAttributes());
+    List<ObjectNode> all = new ArrayList<>();
+    int total = 0;
+    int answered = 0;
+    ScimException rejection = null;
+    for (ResourceType type : resourceTypes) {
+      try {
+        ListResponse page = byName.get(lower(type.name())).search(perType, ctx, baseUri);
+        total += page.totalResults();
+        all.addAll(page.resources());
+        answered++;
+      } catch (ScimException e) {
+        if (e.status() != 400) {
+          throw e;
+        }
+        rejection = rejection == null ? e : rejection;
+      }
+    }
+    if (answered == 0 && rejection != null) {
+      throw rejection;
+    }
+    int from = Math.min(startIndex - 1, all.size());
+    int to = (int) Math.min((long) from + count, all.size());
+    return new ListResponse(total, startIndex, all.subList(from, to));
+  }
+
+  /**
+   * Carries out a bulk request ({@code POST /Bulk}, RFC 7644 section 3.7) whose size in bytes is
+   * not known, so only {@link BulkLimits#maxOperations()} is checked here: the same as {@link
+   * #bulk(JsonNode, long, RequestContext, ResponseOptions) bulk(body, -1, ctx, options)}.
+   */
+  public ObjectNode bulk(JsonNode body, RequestContext ctx, ResponseOptions options) {
+    return bulk(body, -1, ctx, options);
+  }
+
+  /**
+   * Carries out a bulk request ({@code POST /Bulk}, RFC 7644 section 3.7): each operation runs
+   * through {@link #create}, {@link #replace}, {@link #patch} or {@link #delete} in this tenant,
+   * {@code bulkId:} references are replaced by the ids the POSTs create, and a failed operation
+   * becomes an entry of the response rather than an exception. The package {@link
+   * dev.scimkit.core.bulk} describes the whole behaviour.
+   *
+   * @param body the request body as parsed
+   * @param payloadBytes the size of the body in bytes as received, or -1 when not known
+   * @return the {@code BulkResponse} message, to be sent with HTTP status 200
+   * @throws ScimException 413 if the body exceeds {@link #bulkLimits()}; 400 {@code
+   *     invalidSyntax} if it is not an object with an {@code Operations} array; 400 {@code
+   *     invalidValue} for a {@code failOnErrors} that is not a positive integer
+   */
+  public ObjectNode bulk(
+      JsonNode body, long payloadBytes, RequestContext ctx, ResponseOptions options) {
+    return new dev.scimkit.core.bulk.BulkProcessor(this)
+        .process(body, payloadBytes, check(ctx), check(options));
   }
 
   private ResourceHandler handler(String nameOrEndpoint) {

@@ -1,7 +1,6 @@
 package dev.scimkit.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -57,8 +56,7 @@ public record SearchParameters(
     String count = null;
     String attributes = null;
     String excluded = null;
-    for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> f = it.next();
+    for (Map.Entry<String, JsonNode> f : body.properties()) {
       String v = text(f.getValue());
       switch (f.getKey().toLowerCase(java.util.Locale.ROOT)) {
         case "filter" -> filter = v;

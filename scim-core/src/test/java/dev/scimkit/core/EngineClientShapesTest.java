@@ -255,6 +255,20 @@ class EngineClientShapesTest {
         .satisfies(t -> assertThat(scimType(t)).isEqualTo(ScimType.INVALID_VALUE));
   }
 
+  @Test
+  void searchAll_acrossTypes_skipsTypesWithoutTheAttribute() {
+    engine.create("User", json("{'userName':'u','displayName':'Shared'}"), CTX, BASE);
+    createGroup("Shared");
+    assertThat(engine.searchAll(SearchParameters.filter("displayName eq \"shared\""), CTX, null).totalResults()).isEqualTo(2);
+    assertThat(engine.searchAll(SearchParameters.filter("userName eq \"u\""), CTX, null).totalResults()).isEqualTo(1);
+    ListResponse page = engine.searchAll(new SearchParameters("displayName pr", null, null, "2", "1", null, null), CTX, null);
+    assertThat(page.totalResults()).isEqualTo(2);
+    assertThat(page.resources()).hasSize(1);
+    assertThat(page.resources().get(0).get("meta").get("resourceType").asText()).isEqualTo("Group");
+    assertThatThrownBy(() -> engine.searchAll(SearchParameters.filter("nope eq 1"), CTX, null))
+        .satisfies(t -> assertThat(scimType(t)).isEqualTo(ScimType.INVALID_FILTER));
+  }
+
   // ---- PATCH through the engine ----------------------------------------------------------------
 
   @Test

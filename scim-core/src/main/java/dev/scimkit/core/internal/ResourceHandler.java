@@ -361,8 +361,7 @@ public final class ResourceHandler {
     JsonNode schemas = doc.get("schemas");
     out.set("schemas", schemas != null ? schemas : NODES.arrayNode().add(type.schema().id()));
     out.put("id", r.id());
-    for (Iterator<Map.Entry<String, JsonNode>> it = doc.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> f = it.next();
+    for (Map.Entry<String, JsonNode> f : doc.properties()) {
       if (!f.getKey().equals("schemas")) {
         out.set(f.getKey(), f.getValue());
       }

@@ -19,7 +19,6 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -64,8 +63,7 @@ public final class ResourceNormalizer {
       throw ScimException.badRequest(ScimType.INVALID_SYNTAX, "the request body must be a JSON object");
     }
     ObjectNode out = NODES.objectNode();
-    for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : body.properties()) {
       String key = field.getKey();
       JsonNode value = field.getValue();
       if (isAbsent(value) || key.equalsIgnoreCase("schemas")) {
@@ -77,8 +75,7 @@ public final class ResourceNormalizer {
           throw ScimException.badRequest(
               ScimType.INVALID_VALUE, "the extension " + key + " must be a JSON object");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> ext = value.fields(); ext.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = ext.next();
+        for (Map.Entry<String, JsonNode> e : value.properties()) {
           ResolvedAttribute r = type.resolve(extension.id(), e.getKey(), null);
           if (r != null) {
             put(out, r, e.getValue(), key + ":" + e.getKey());
@@ -254,8 +251,7 @@ public final class ResourceNormalizer {
         return wrapped;
       }
       ObjectNode out = NODES.objectNode();
-      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> f = it.next();
+      for (Map.Entry<String, JsonNode> f : value.properties()) {
         Attribute sub = def.subAttribute(f.getKey());
         if (sub == null || isAbsent(f.getValue()) || sub.mutability() == Mutability.READ_ONLY) {
           continue;

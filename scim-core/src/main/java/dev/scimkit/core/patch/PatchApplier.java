@@ -26,7 +26,6 @@ import dev.scimkit.filter.PatchPath;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -376,8 +375,7 @@ public final class PatchApplier {
             ScimType.INVALID_VALUE,
             "an operation without a path needs a JSON object of attributes as its value");
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : value.properties()) {
         String key = field.getKey();
         JsonNode v = field.getValue();
         if (key.equalsIgnoreCase("schemas")) {
@@ -420,8 +418,7 @@ public final class PatchApplier {
         throw ScimException.badRequest(
             ScimType.INVALID_VALUE, "the extension " + written + " must be a JSON object");
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : value.properties()) {
         PatchPath p = tryParse(field.getKey());
         Target t =
             p == null
@@ -1042,8 +1039,7 @@ public final class PatchApplier {
     if (!(stored instanceof ObjectNode) || !(listed instanceof ObjectNode)) {
       return false;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = listed.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : listed.properties()) {
       Attribute sub = a.subAttribute(field.getKey());
       if (sub == null || !sameSimple(sub, stored.get(field.getKey()), field.getValue())) {
         return false;
@@ -1080,8 +1076,7 @@ public final class PatchApplier {
     if (exact != null) {
       return exact;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> f = it.next();
+    for (Map.Entry<String, JsonNode> f : object.properties()) {
       if (f.getKey().equalsIgnoreCase(name)) {
         return f.getValue();
       }

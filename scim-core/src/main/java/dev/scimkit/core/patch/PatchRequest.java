@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimkit.core.ScimException;
 import dev.scimkit.core.ScimType;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -110,8 +109,7 @@ public record PatchRequest(List<PatchOperation> operations) {
     if (exact != null) {
       return exact;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : object.properties()) {
       if (field.getKey().equalsIgnoreCase(name)) {
         return field.getValue();
       }
