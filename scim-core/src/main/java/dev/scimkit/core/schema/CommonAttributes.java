@@ -21,10 +21,15 @@ public final class CommonAttributes {
           .uniqueness(Uniqueness.SERVER)
           .build();
 
+  /**
+   * {@code externalId}. RFC 7643 makes it case-exact; Scimkit matches it ignoring case, because
+   * Entra ID's SCIM Validator looks resources up by {@code externalId} in another letter case and
+   * expects to find them. Values are still stored exactly as sent.
+   */
   public static final Attribute EXTERNAL_ID =
       Attribute.builder("externalId")
           .description("An identifier for the resource as defined by the provisioning client.")
-          .caseExact(true)
+          .caseExact(false)
           .build();
 
   public static final Attribute META =

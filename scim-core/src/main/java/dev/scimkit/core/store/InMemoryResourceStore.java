@@ -244,9 +244,10 @@ final class InMemoryResourceStore implements GroupStore {
     }
   }
 
+  /** The externalId index key: matched ignoring case, like {@link CommonAttributes#EXTERNAL_ID}. */
   private static String externalId(StoredResource r) {
     JsonNode v = r.document().get("externalId");
-    return v == null || !v.isTextual() ? null : v.asText();
+    return v == null || !v.isTextual() ? null : v.asText().toLowerCase(Locale.ROOT);
   }
 
   // ---- search --------------------------------------------------------------------------------
@@ -332,7 +333,7 @@ final class InMemoryResourceStore implements GroupStore {
         return p.byId.containsKey(s.value()) ? Set.of(s.value()) : Set.of();
       }
       if (name.equals("externalId")) {
-        Set<String> ids = p.byExternalId.get(s.value());
+        Set<String> ids = p.byExternalId.get(s.value().toLowerCase(Locale.ROOT));
         return ids == null ? Set.of() : new HashSet<>(ids);
       }
       return null;

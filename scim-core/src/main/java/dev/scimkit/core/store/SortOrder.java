@@ -6,15 +6,15 @@ public enum SortOrder {
   DESCENDING;
 
   /**
-   * Reads a {@code sortOrder} parameter, ignoring case; {@code null} means ascending.
+   * Reads a {@code sortOrder} parameter, ignoring case; {@code null} or blank means ascending.
    *
    * @throws IllegalArgumentException for anything but {@code ascending} or {@code descending}
    */
   public static SortOrder fromParameter(String value) {
-    if (value == null || value.equalsIgnoreCase("ascending")) {
+    if (value == null || value.isBlank() || value.trim().equalsIgnoreCase("ascending")) {
       return ASCENDING;
     }
-    if (value.equalsIgnoreCase("descending")) {
+    if (value.trim().equalsIgnoreCase("descending")) {
       return DESCENDING;
     }
     throw new IllegalArgumentException("sortOrder must be 'ascending' or 'descending'");

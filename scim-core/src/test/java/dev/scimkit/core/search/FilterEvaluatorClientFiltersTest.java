@@ -68,7 +68,7 @@ class FilterEvaluatorClientFiltersTest {
           USERNAME Eq "alice@contoso.com"                                                   | true
           urn:ietf:params:scim:schemas:core:2.0:User:userName eq "alice@contoso.com"        | true
           externalId eq "ExtA-1"                                                            | true
-          externalId eq "exta-1"                                                            | false
+          externalId eq "exta-1"                                                            | true
           emails[type eq "work"].value eq "alice@contoso.com"                               | true
           emails[type eq "work"].value eq "alice@home.example.org"                          | false
           emails[type eq "work" and value co "@contoso"]                                    | true

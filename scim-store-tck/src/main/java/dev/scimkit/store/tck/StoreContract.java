@@ -423,12 +423,13 @@ public abstract class StoreContract {
   }
 
   @Test
-  void search_externalIdEq_isCaseExact() {
+  void search_externalIdEq_ignoresCase() {
     ObjectNode doc = userDoc("bob");
     doc.put("externalId", "Ext-1");
     users.create(fresh("u-ext", doc), acme);
     assertThat(users.search(SearchRequest.of(Filters.parse("externalId eq \"Ext-1\""), 10), acme).totalResults()).isEqualTo(1);
-    assertThat(users.search(SearchRequest.of(Filters.parse("externalId eq \"ext-1\""), 10), acme).totalResults()).isZero();
+    assertThat(users.search(SearchRequest.of(Filters.parse("externalId eq \"EXT-1\""), 10), acme).totalResults()).isEqualTo(1);
+    assertThat(users.search(SearchRequest.of(Filters.parse("externalId eq \"Ext-2\""), 10), acme).totalResults()).isZero();
   }
 
   @Test

@@ -1,0 +1,46 @@
+package dev.scimkit.jaxrs;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.scimkit.jaxrs.internal.EndpointRuntime;
+import dev.scimkit.jaxrs.internal.RuntimeErrorMapper;
+import dev.scimkit.jaxrs.internal.ScimEndpoint;
+import dev.scimkit.jaxrs.internal.ScimExceptionMapper;
+import dev.scimkit.jaxrs.internal.ScimResponseFilter;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a host needs to add Scimkit to its own {@link jakarta.ws.rs.core.Application}: the classes
+ * to return from {@code getClasses()} and the properties to return from {@code getProperties()}.
+ * See the package documentation for an example.
+ */
+public final class Scimkit {
+  private Scimkit() {}
+
+  /**
+   * The application property under which the resources find their configuration. Its value is
+   * opaque: set it only through {@link #properties(ScimHttpConfig)}.
+   */
+  public static final String CONFIG_PROPERTY = "dev.scimkit.jaxrs.runtime";
+
+  /**
+   * The providers: SCIM error bodies for every failure (also the runtime's own 404, 405, 406 and
+   * 415) and the response headers. Request and response bodies are read and written by the
+   * resources themselves, so no JSON provider of the host is involved.
+   */
+  public static Set<Class<?>> providerClasses() {
+    return Set.of(ScimExceptionMapper.class, RuntimeErrorMapper.class, ScimResponseFilter.class);
+  }
+
+  /** The SCIM resource class and the providers. */
+  public static Set<Class<?>> classes() {
+    return Set.of(
+        ScimEndpoint.class, ScimExceptionMapper.class, RuntimeErrorMapper.class, ScimResponseFilter.class);
+  }
+
+  /** The application properties that hand {@code config} to the resources. */
+  public static Map<String, Object> properties(ScimHttpConfig config) {
+    return Map.of(CONFIG_PROPERTY, new EndpointRuntime(requireNonNull(config, "config == null")));
+  }
+}

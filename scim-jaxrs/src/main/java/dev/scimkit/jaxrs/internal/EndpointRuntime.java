@@ -1,0 +1,122 @@
+package dev.scimkit.jaxrs.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.scimkit.core.ScimEngine;
+import dev.scimkit.core.ScimException;
+import dev.scimkit.core.ScimType;
+import dev.scimkit.jaxrs.ScimHttpConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * What the resources of one mounted endpoint share: the configuration and a JSON codec set up
+ * with its limits. Created once per application by {@link dev.scimkit.jaxrs.Scimkit#properties}.
+ */
+public final class EndpointRuntime {
+  private final ScimHttpConfig config;
+  private final ObjectMapper mapper;
+  private final int maxBulkBytes;
+
+  public EndpointRuntime(ScimHttpConfig config) {
+    this.config = config;
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(config.maxJsonDepth())
+                    .maxStringLength(config.maxJsonStringLength())
+                    .maxNumberLength(config.maxJsonNumberLength())
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .build();
+    this.mapper =
+        JsonMapper.builder(factory)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+    this.maxBulkBytes =
+        Math.max(config.maxRequestBytes(), config.engine().bulkLimits().maxPayloadSize());
+  }
+
+  public ScimHttpConfig config() {
+    return config;
+  }
+
+  public ScimEngine engine() {
+    return config.engine();
+  }
+
+  /** The most bytes a {@code /Bulk} body may have before the engine checks its own limit. */
+  public int maxBulkBytes() {
+    return maxBulkBytes;
+  }
+
+  /** A parsed request body and its size in bytes. */
+  public record Body(JsonNode json, int bytes) {}
+
+  /**
+   * Reads and parses a request body of at most {@code limit} bytes.
+   *
+   * @throws ScimException 413 when larger, 400 {@code invalidSyntax} when empty or not JSON (the
+   *     detail gives the line and column, never the parser's own message)
+   */
+  public Body read(InputStream in, int limit) {
+    byte[] bytes = readLimited(in, limit);
+    if (bytes.length == 0) {
+      throw ScimException.badRequest(ScimType.INVALID_SYNTAX, "the request body is empty");
+    }
+    try {
+      return new Body(mapper.readTree(bytes), bytes.length);
+    } catch (StreamConstraintsException e) {
+      throw ScimException.badRequest(
+          ScimType.INVALID_SYNTAX, "the request body exceeds a JSON limit (nesting, string or number length)");
+    } catch (JsonProcessingException e) {
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      throw ScimException.badRequest(ScimType.INVALID_SYNTAX, "the request body is not valid JSON" + where);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] readLimited(InputStream in, int limit) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(limit, 8192));
+    byte[] buffer = new byte[8192];
+    int total = 0;
+    try {
+      for (int n; (n = in.read(buffer)) != -1; ) {
+        total += n;
+        if (total > limit) {
+          throw new ScimException(413, null, "the request body is larger than " + limit + " bytes");
+        }
+        out.write(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      throw ScimException.badRequest(ScimType.INVALID_SYNTAX, "the request body could not be read");
+    }
+    return out.toByteArray();
+  }
+
+  /** Serialises a response body. */
+  public byte[] write(JsonNode json) {
+    try {
+      return mapper.writeValueAsBytes(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise a JSON tree", e);
+    }
+  }
+}

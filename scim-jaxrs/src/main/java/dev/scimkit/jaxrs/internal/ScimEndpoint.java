@@ -1,0 +1,408 @@
+package dev.scimkit.jaxrs.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.ListResponse;
+import dev.scimkit.core.RequestContext;
+import dev.scimkit.core.ResponseOptions;
+import dev.scimkit.core.ScimEngine;
+import dev.scimkit.core.ScimException;
+import dev.scimkit.core.ScimResource;
+import dev.scimkit.core.SearchParameters;
+import dev.scimkit.core.store.ResourceStore;
+import dev.scimkit.jaxrs.MeResolver;
+import dev.scimkit.jaxrs.ScimHttpConfig;
+import dev.scimkit.jaxrs.Scimkit;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SCIM protocol endpoints of RFC 7644 under the application's root. Each method translates
+ * HTTP to one engine call and the answer back; no SCIM semantics live here.
+ *
+ * <p>Request bodies are read as bytes with the configured size and JSON limits, and responses are
+ * written as bytes, so the host's own JSON providers never touch SCIM traffic.
+ */
+@Path("/")
+@Produces({ScimMedia.SCIM_JSON, MediaType.APPLICATION_JSON})
+public class ScimEndpoint {
+  private static final Logger LOG = LoggerFactory.getLogger(ScimEndpoint.class);
+  private static final String JSON_TYPES_SCIM = ScimMedia.SCIM_JSON;
+
+  @Context private Configuration configuration;
+  @Context private UriInfo uriInfo;
+  @Context private HttpHeaders headers;
+  @Context private SecurityContext security;
+
+  // ---- discovery -----------------------------------------------------------------------------
+
+  @GET
+  @Path("ServiceProviderConfig")
+  public Response serviceProviderConfig() {
+    return guarded(
+        () -> {
+          return ok(engine().serviceProviderConfig(baseUri()));
+        });
+  }
+
+  @GET
+  @Path("ResourceTypes")
+  public Response resourceTypes() {
+    return guarded(
+        () -> {
+          return ok(engine().resourceTypeList(baseUri()).toJson());
+        });
+  }
+
+  @GET
+  @Path("ResourceTypes/{name}")
+  public Response resourceType(@PathParam("name") String name) {
+    return guarded(
+        () -> {
+          return ok(engine().resourceTypeDocument(name, baseUri()));
+        });
+  }
+
+  @GET
+  @Path("Schemas")
+  public Response schemas() {
+    return guarded(
+        () -> {
+          return ok(engine().schemaList(baseUri()).toJson());
+        });
+  }
+
+  @GET
+  @Path("Schemas/{id}")
+  public Response schema(@PathParam("id") String id) {
+    return guarded(
+        () -> {
+          return ok(engine().schemaDocument(id, baseUri()));
+        });
+  }
+
+  // ---- bulk and root search --------------------------------------------------------------------
+
+  @POST
+  @Path("Bulk")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON})
+  public Response bulk(InputStream body) {
+    return guarded(
+        () -> {
+          EndpointRuntime.Body parsed = runtime().read(body, runtime().maxBulkBytes());
+          RequestContext ctx = context();
+          return ok(engine().bulk(parsed.json(), parsed.bytes(), ctx, ResponseOptions.at(baseUri())));
+        });
+  }
+
+  @POST
+  @Path(".search")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON})
+  public Response searchAll(InputStream body) {
+    return guarded(
+        () -> {
+          SearchParameters params = SearchParameters.fromJson(readBody(body));
+          return ok(engine().searchAll(params, context(), baseUri()).toJson());
+        });
+  }
+
+  // ---- /Me -------------------------------------------------------------------------------------
+
+  @GET
+  @Path("Me")
+  public Response getMe(
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes) {
+    return guarded(
+        () -> {
+          return get("Users", meId(), attributes, excludedAttributes);
+        });
+  }
+
+  @PUT
+  @Path("Me")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON})
+  public Response replaceMe(
+      InputStream body,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes) {
+    return guarded(
+        () -> {
+          return replace("Users", meId(), body, attributes, excludedAttributes);
+        });
+  }
+
+  @PATCH
+  @Path("Me")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON})
+  public Response patchMe(
+      InputStream body,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes) {
+    return guarded(
+        () -> {
+          return patch("Users", meId(), body, attributes, excludedAttributes);
+        });
+  }
+
+  @DELETE
+  @Path("Me")
+  public Response deleteMe() {
+    return guarded(
+        () -> {
+          return delete("Users", meId());
+        });
+  }
+
+  @POST
+  @Path("Me")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON})
+  public Response createMe(InputStream body) {
+    return guarded(
+        () -> {
+          throw new ScimException(501, null, "Creating /Me is not supported");
+        });
+  }
+
+  private String meId() {
+    MeResolver resolver = runtime().config().meResolver();
+    if (resolver == null) {
+      throw new ScimException(501, null, "/Me is not supported by this server");
+    }
+    return resolver
+        .userId(security == null ? null : security.getUserPrincipal(), context())
+        .orElseThrow(() -> new ScimException(404, null, "the caller has no User resource"));
+  }
+
+  // ---- resources -----------------------------------------------------------------------------
+
+  @GET
+  @Path("{type}")
+  public Response search(
+      @PathParam("type") String type,
+      @QueryParam("filter") String filter,
+      @QueryParam("sortBy") String sortBy,
+      @QueryParam("sortOrder") String sortOrder,
+      @QueryParam("startIndex") String startIndex,
+      @QueryParam("count") String count,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes) {
+    return guarded(
+        () -> {
+          SearchParameters params =
+              new SearchParameters(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes);
+          return ok(engine().search(type, params, context(), baseUri()).toJson());
+        });
+  }
+
+  @POST
+  @Path("{type}/.search")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON})
+  public Response searchByPost(@PathParam("type") String type, InputStream body) {
+    return guarded(
+        () -> {
+          SearchParameters params = SearchParameters.fromJson(readBody(body));
+          ListResponse page = engine().search(type, params, context(), baseUri());
+          return ok(page.toJson());
+        });
+  }
+
+  @POST
+  @Path("{type}")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON})
+  public Response create(
+      @PathParam("type") String type,
+      InputStream body,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes) {
+    return guarded(
+        () -> {
+          JsonNode json = readBody(body);
+          ScimResource created = engine().create(type, json, context(), options(attributes, excludedAttributes));
+          return resource(Response.status(Response.Status.CREATED), created)
+              .location(URI.create(created.location()))
+              .build();
+        });
+  }
+
+  @GET
+  @Path("{type}/{id}")
+  public Response get(
+      @PathParam("type") String type,
+      @PathParam("id") String id,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes) {
+    return guarded(
+        () -> {
+          ScimResource found = engine().get(type, id, context(), options(attributes, excludedAttributes));
+          String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+          if (ifNoneMatch != null && matches(ifNoneMatch, found.version())) {
+            return Response.notModified(etag(found)).build();
+          }
+          return resource(Response.ok(), found).build();
+        });
+  }
+
+  @PUT
+  @Path("{type}/{id}")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON})
+  public Response replace(
+      @PathParam("type") String type,
+      @PathParam("id") String id,
+      InputStream body,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes) {
+    return guarded(
+        () -> {
+          JsonNode json = readBody(body);
+          ScimResource replaced =
+              engine().replace(type, id, json, expectedVersion(), context(), options(attributes, excludedAttributes));
+          return resource(Response.ok(), replaced).build();
+        });
+  }
+
+  @PATCH
+  @Path("{type}/{id}")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON})
+  public Response patch(
+      @PathParam("type") String type,
+      @PathParam("id") String id,
+      InputStream body,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes) {
+    return guarded(
+        () -> {
+          JsonNode json = readBody(body);
+          ScimResource patched =
+              engine().patch(type, id, json, expectedVersion(), context(), options(attributes, excludedAttributes));
+          if (patched == null) {
+            return Response.noContent().build();
+          }
+          return resource(Response.ok(), patched).build();
+        });
+  }
+
+  @DELETE
+  @Path("{type}/{id}")
+  public Response delete(@PathParam("type") String type, @PathParam("id") String id) {
+    return guarded(
+        () -> {
+          engine().delete(type, id, expectedVersion(), context());
+          return Response.noContent().build();
+        });
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  /**
+   * Runs one endpoint method, turning an unexpected exception into a 500 whose detail holds only
+   * a reference; the exception itself goes to the log. (A mapper for all exceptions would also
+   * catch those of a host's own resources in a shared application.)
+   */
+  private static Response guarded(Supplier<Response> action) {
+    try {
+      return action.get();
+    } catch (ScimException | WebApplicationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      String reference = UUID.randomUUID().toString();
+      LOG.error("Unexpected failure of a SCIM request (reference {})", reference, e);
+      throw new ScimException(500, null, "An unexpected error occurred (reference " + reference + ")");
+    }
+  }
+
+  private EndpointRuntime runtime() {
+    Object runtime = configuration.getProperty(Scimkit.CONFIG_PROPERTY);
+    if (!(runtime instanceof EndpointRuntime r)) {
+      throw new IllegalStateException(
+          "Scimkit is not configured: the application must return Scimkit.properties(config) "
+              + "from getProperties()");
+    }
+    return r;
+  }
+
+  private ScimEngine engine() {
+    return runtime().engine();
+  }
+
+  private JsonNode readBody(InputStream body) {
+    EndpointRuntime rt = runtime();
+    return rt.read(body, rt.config().maxRequestBytes()).json();
+  }
+
+  private RequestContext context() {
+    ScimHttpConfig config = runtime().config();
+    String tenant = config.tenantResolver().tenant(security, headers, uriInfo);
+    String principal =
+        security == null || security.getUserPrincipal() == null
+            ? null
+            : security.getUserPrincipal().getName();
+    return new RequestContext(tenant, principal, UUID.randomUUID().toString());
+  }
+
+  /** The base URI without a trailing slash: the configured one, else the request's. */
+  private String baseUri() {
+    URI configured = runtime().config().baseUri();
+    String base = (configured != null ? configured : uriInfo.getBaseUri()).toString();
+    return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+  }
+
+  private ResponseOptions options(String attributes, String excludedAttributes) {
+    return new ResponseOptions(baseUri(), attributes, excludedAttributes);
+  }
+
+  private long expectedVersion() {
+    String ifMatch = headers.getHeaderString(HttpHeaders.IF_MATCH);
+    if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+      return ResourceStore.ANY_VERSION;
+    }
+    long version = ScimResource.parseEtag(ifMatch.split(",")[0]);
+    // a tag that is not one of ours can match no version: Long.MAX_VALUE is never reached
+    return version < 0 ? Long.MAX_VALUE : version;
+  }
+
+  private static boolean matches(String ifNoneMatch, long version) {
+    for (String tag : ifNoneMatch.split(",")) {
+      String t = tag.trim();
+      if (t.equals("*") || ScimResource.parseEtag(t) == version) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static EntityTag etag(ScimResource r) {
+    return new EntityTag(Long.toString(r.version()), true);
+  }
+
+  private Response.ResponseBuilder resource(Response.ResponseBuilder b, ScimResource r) {
+    return b.entity(runtime().write(r.json())).type(ScimMedia.SCIM_JSON_TYPE).tag(etag(r));
+  }
+
+  private Response ok(ObjectNode json) {
+    return Response.ok(runtime().write(json), ScimMedia.SCIM_JSON_TYPE).build();
+  }
+}
