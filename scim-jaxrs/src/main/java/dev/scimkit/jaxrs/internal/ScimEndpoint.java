@@ -62,46 +62,31 @@ public class ScimEndpoint {
   @GET
   @Path("ServiceProviderConfig")
   public Response serviceProviderConfig() {
-    return guarded(
-        () -> {
-          return ok(engine().serviceProviderConfig(baseUri()));
-        });
+    return guarded(() -> ok(engine().serviceProviderConfig(baseUri())));
   }
 
   @GET
   @Path("ResourceTypes")
   public Response resourceTypes() {
-    return guarded(
-        () -> {
-          return ok(engine().resourceTypeList(baseUri()).toJson());
-        });
+    return guarded(() -> ok(engine().resourceTypeList(baseUri()).toJson()));
   }
 
   @GET
   @Path("ResourceTypes/{name}")
   public Response resourceType(@PathParam("name") String name) {
-    return guarded(
-        () -> {
-          return ok(engine().resourceTypeDocument(name, baseUri()));
-        });
+    return guarded(() -> ok(engine().resourceTypeDocument(name, baseUri())));
   }
 
   @GET
   @Path("Schemas")
   public Response schemas() {
-    return guarded(
-        () -> {
-          return ok(engine().schemaList(baseUri()).toJson());
-        });
+    return guarded(() -> ok(engine().schemaList(baseUri()).toJson()));
   }
 
   @GET
   @Path("Schemas/{id}")
   public Response schema(@PathParam("id") String id) {
-    return guarded(
-        () -> {
-          return ok(engine().schemaDocument(id, baseUri()));
-        });
+    return guarded(() -> ok(engine().schemaDocument(id, baseUri())));
   }
 
   // ---- bulk and root search --------------------------------------------------------------------
@@ -136,10 +121,7 @@ public class ScimEndpoint {
   public Response getMe(
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
-    return guarded(
-        () -> {
-          return get("Users", meId(), attributes, excludedAttributes);
-        });
+    return guarded(() -> get("Users", meId(), attributes, excludedAttributes));
   }
 
   @PUT
@@ -149,10 +131,7 @@ public class ScimEndpoint {
       InputStream body,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
-    return guarded(
-        () -> {
-          return replace("Users", meId(), body, attributes, excludedAttributes);
-        });
+    return guarded(() -> replace("Users", meId(), body, attributes, excludedAttributes));
   }
 
   @PATCH
@@ -162,19 +141,13 @@ public class ScimEndpoint {
       InputStream body,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
-    return guarded(
-        () -> {
-          return patch("Users", meId(), body, attributes, excludedAttributes);
-        });
+    return guarded(() -> patch("Users", meId(), body, attributes, excludedAttributes));
   }
 
   @DELETE
   @Path("Me")
   public Response deleteMe() {
-    return guarded(
-        () -> {
-          return delete("Users", meId());
-        });
+    return guarded(() -> delete("Users", meId()));
   }
 
   @POST
