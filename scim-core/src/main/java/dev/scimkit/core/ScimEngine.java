@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.audit.AuditListener;
 import dev.scimkit.core.internal.Discovery;
 import dev.scimkit.core.internal.ResourceHandler;
 import dev.scimkit.core.schema.ResourceType;
@@ -62,7 +63,14 @@ public final class ScimEngine {
     this.filterLimits = b.filterLimits;
     ResourceHandler.Shared shared =
         new ResourceHandler.Shared(
-            b.clock, b.idGenerator, maxPageSize, filterLimits, stores, types, Map.copyOf(b.checks));
+            b.clock,
+            b.idGenerator,
+            maxPageSize,
+            filterLimits,
+            stores,
+            types,
+            Map.copyOf(b.checks),
+            b.auditListeners.isEmpty() ? List.of(AuditListener.logging()) : List.copyOf(b.auditListeners));
     Map<String, ResourceHandler> names = new LinkedHashMap<>();
     Map<String, ResourceHandler> endpoints = new LinkedHashMap<>();
     for (ResourceType type : types.values()) {
@@ -367,6 +375,7 @@ public final class ScimEngine {
     private FilterLimits filterLimits = FilterLimits.defaults();
     private BulkLimits bulkLimits = BulkLimits.defaults();
     private final List<AuthenticationScheme> authenticationSchemes = new ArrayList<>();
+    private final List<AuditListener> auditListeners = new ArrayList<>();
     private String documentationUri;
 
     private Builder() {
@@ -413,7 +422,7 @@ public final class ScimEngine {
       return this;
     }
 
-    /** The clock for {@code meta.created} and {@code meta.lastModified}. Default: system UTC. */
+    /** The clock for {@code meta.created}, {@code meta.lastModified} and audit events. Default: system UTC. */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock == null");
       return this;
@@ -455,6 +464,17 @@ public final class ScimEngine {
      */
     public Builder authenticationScheme(AuthenticationScheme scheme) {
       authenticationSchemes.add(requireNonNull(scheme, "scheme == null"));
+      return this;
+    }
+
+    /**
+     * Adds a listener that hears about every committed change (create, replace, patch, delete,
+     * also within bulk requests); listeners are called in the order added. When none is added,
+     * the engine uses {@link AuditListener#logging()}; to keep that one as well as your own, add
+     * it too.
+     */
+    public Builder auditListener(AuditListener listener) {
+      auditListeners.add(requireNonNull(listener, "listener == null"));
       return this;
     }
 

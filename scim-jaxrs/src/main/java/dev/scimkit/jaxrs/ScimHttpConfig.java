@@ -3,17 +3,30 @@ package dev.scimkit.jaxrs;
 import static java.util.Objects.requireNonNull;
 
 import dev.scimkit.core.ScimEngine;
+import dev.scimkit.core.auth.Authenticator;
 import java.net.URI;
+import java.time.Clock;
 
 /**
  * The HTTP side of a Scimkit endpoint: the engine, and what only HTTP knows about (public base
- * URI, body size, JSON parser limits, tenant and {@code /Me} resolution). Immutable.
+ * URI, body size, JSON parser limits, authentication, tenant and {@code /Me} resolution, rate
+ * limits). Immutable.
  *
  * <pre>{@code
+ * OrganizationTokens tokens = OrganizationTokens.builder(tokenStore).build();
  * ScimHttpConfig config = ScimHttpConfig.builder(engine)
+ *     .authenticator(tokens.authenticator())                    // bearer tokens: one per organisation
  *     .baseUri(URI.create("https://api.example.com/scim/v2"))   // behind a reverse proxy
+ *     .rateLimit(RateLimit.defaults())                          // optional
  *     .build();
  * }</pre>
+ *
+ * <p><b>Authentication is off unless an {@linkplain Builder#authenticator(Authenticator)
+ * authenticator} is configured.</b> Without one, every request is served, for the tenant the
+ * {@link TenantResolver} names, to whoever can reach the endpoint. That is right only for tests
+ * and for hosts that authenticate every request themselves before it reaches Scimkit (a gateway,
+ * or a filter of their own that sets a {@link ScimPrincipal}); Scimkit logs a warning when it
+ * starts without one.
  */
 public final class ScimHttpConfig {
   /** Default for {@link Builder#maxRequestBytes(int)}: 1 MiB. */
@@ -36,6 +49,10 @@ public final class ScimHttpConfig {
   private final int maxJsonNumberLength;
   private final TenantResolver tenantResolver;
   private final MeResolver meResolver;
+  private final Authenticator authenticator;
+  private final String realm;
+  private final RateLimit rateLimit;
+  private final Clock clock;
 
   private ScimHttpConfig(Builder b) {
     this.engine = b.engine;
@@ -46,6 +63,10 @@ public final class ScimHttpConfig {
     this.maxJsonNumberLength = b.maxJsonNumberLength;
     this.tenantResolver = b.tenantResolver;
     this.meResolver = b.meResolver;
+    this.authenticator = b.authenticator;
+    this.realm = b.realm;
+    this.rateLimit = b.rateLimit;
+    this.clock = b.clock;
   }
 
   /** Starts a configuration for {@code engine} with every default. */
@@ -91,6 +112,29 @@ public final class ScimHttpConfig {
     return meResolver;
   }
 
+  /**
+   * The authenticator every request's bearer token goes through, or {@code null} when Scimkit
+   * does not authenticate (see the class documentation).
+   */
+  public Authenticator authenticator() {
+    return authenticator;
+  }
+
+  /** The realm named in {@code WWW-Authenticate} challenges. */
+  public String realm() {
+    return realm;
+  }
+
+  /** The per-tenant rate limit, or {@code null} when requests are not limited. */
+  public RateLimit rateLimit() {
+    return rateLimit;
+  }
+
+  /** The clock of the rate limiter. */
+  public Clock clock() {
+    return clock;
+  }
+
   /** Builds a {@link ScimHttpConfig}. */
   public static final class Builder {
     private final ScimEngine engine;
@@ -101,6 +145,10 @@ public final class ScimHttpConfig {
     private int maxJsonNumberLength = DEFAULT_MAX_JSON_NUMBER_LENGTH;
     private TenantResolver tenantResolver = TenantResolver.fromPrincipal();
     private MeResolver meResolver;
+    private Authenticator authenticator;
+    private String realm = "scim";
+    private RateLimit rateLimit;
+    private Clock clock = Clock.systemUTC();
 
     private Builder(ScimEngine engine) {
       this.engine = requireNonNull(engine, "engine == null");
@@ -141,6 +189,51 @@ public final class ScimHttpConfig {
     /** The longest JSON number, in characters. Default {@value #DEFAULT_MAX_JSON_NUMBER_LENGTH}. */
     public Builder maxJsonNumberLength(int length) {
       this.maxJsonNumberLength = positive(length, "maxJsonNumberLength");
+      return this;
+    }
+
+    /**
+     * Authenticates every request with the bearer token of its {@code Authorization} header.
+     * Requests without a token, or whose token the authenticator does not accept, are answered
+     * {@code 401} with {@code WWW-Authenticate: Bearer} and the SCIM Error body; the others run
+     * as a {@link ScimPrincipal} of the token's tenant. Default: none (no authentication: see the
+     * class documentation).
+     *
+     * <p>A request may only act for its token's tenant: when the {@link TenantResolver} names
+     * another tenant (a path segment naming another organisation), it is answered {@code 401}.
+     *
+     * @see dev.scimkit.core.auth.OrganizationTokens#authenticator()
+     */
+    public Builder authenticator(Authenticator authenticator) {
+      this.authenticator = requireNonNull(authenticator, "authenticator == null");
+      return this;
+    }
+
+    /**
+     * The realm of the {@code WWW-Authenticate: Bearer realm="..."} challenge. Default {@code
+     * scim}.
+     *
+     * @throws IllegalArgumentException if it holds characters other than letters, digits, space
+     *     and {@code .-_:/}
+     */
+    public Builder realm(String realm) {
+      requireNonNull(realm, "realm == null");
+      if (!realm.matches("[A-Za-z0-9 ._:/-]{1,100}")) {
+        throw new IllegalArgumentException("realm must be 1 to 100 of [A-Za-z0-9 ._:/-]: " + realm);
+      }
+      this.realm = realm;
+      return this;
+    }
+
+    /** Limits the request rate of each tenant. Default: no limit. */
+    public Builder rateLimit(RateLimit limit) {
+      this.rateLimit = requireNonNull(limit, "limit == null");
+      return this;
+    }
+
+    /** The clock the rate limiter refills by. Default: system UTC. */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock == null");
       return this;
     }
 

@@ -2,7 +2,11 @@ package dev.scimkit.jaxrs;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.scimkit.jaxrs.internal.BearerAuthFilter;
 import dev.scimkit.jaxrs.internal.EndpointRuntime;
+import dev.scimkit.jaxrs.internal.HeaderGuardFilter;
+import dev.scimkit.jaxrs.internal.PathTenantFilter;
+import dev.scimkit.jaxrs.internal.RateLimitFilter;
 import dev.scimkit.jaxrs.internal.RuntimeErrorMapper;
 import dev.scimkit.jaxrs.internal.ScimEndpoint;
 import dev.scimkit.jaxrs.internal.ScimExceptionMapper;
@@ -26,17 +30,28 @@ public final class Scimkit {
 
   /**
    * The providers: SCIM error bodies for every failure (also the runtime's own 404, 405, 406 and
-   * 415) and the response headers. Request and response bodies are read and written by the
-   * resources themselves, so no JSON provider of the host is involved.
+   * 415, and malformed {@code Content-Type} or {@code Accept} headers), the response headers, and
+   * the request filters for authentication, rate limiting and tenant path segments. The filters act only on requests to Scimkit's resource and only as far
+   * as the {@link ScimHttpConfig} asks (no authenticator: no authentication). Request and
+   * response bodies are read and written by the resources themselves, so no JSON provider of the
+   * host is involved.
    */
   public static Set<Class<?>> providerClasses() {
-    return Set.of(ScimExceptionMapper.class, RuntimeErrorMapper.class, ScimResponseFilter.class);
+    return Set.of(
+        ScimExceptionMapper.class,
+        RuntimeErrorMapper.class,
+        ScimResponseFilter.class,
+        BearerAuthFilter.class,
+        RateLimitFilter.class,
+        PathTenantFilter.class,
+        HeaderGuardFilter.class);
   }
 
-  /** The SCIM resource class and the providers. */
+  /** The SCIM resource class and the {@linkplain #providerClasses() providers}. */
   public static Set<Class<?>> classes() {
-    return Set.of(
-        ScimEndpoint.class, ScimExceptionMapper.class, RuntimeErrorMapper.class, ScimResponseFilter.class);
+    Set<Class<?>> classes = new java.util.HashSet<>(providerClasses());
+    classes.add(ScimEndpoint.class);
+    return Set.copyOf(classes);
   }
 
   /** The application properties that hand {@code config} to the resources. */

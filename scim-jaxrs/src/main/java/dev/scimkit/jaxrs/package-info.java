@@ -31,6 +31,43 @@
  *       header providers (for hosts that register the resource class themselves).
  * </ol>
  *
+ * <h2>Authentication</h2>
+ *
+ * <p><b>Scimkit authenticates nothing unless told to.</b> Configure an {@link
+ * dev.scimkit.core.auth.Authenticator} with {@link
+ * dev.scimkit.jaxrs.ScimHttpConfig.Builder#authenticator}: organisation tokens (the usual shape:
+ * the admin of each customer organisation generates a token in the host's console and pastes it
+ * into Entra ID's "Secret Token" field) or Entra-issued JWTs ({@code scim-auth-jwt}).
+ *
+ * <pre>{@code
+ * OrganizationTokens tokens = OrganizationTokens.builder(tokenStore).build();
+ * ScimHttpConfig config = ScimHttpConfig.builder(engine).authenticator(tokens.authenticator()).build();
+ * // in the host's admin console:
+ * IssuedToken issued = tokens.create("acme", "Entra ID");   // show issued.secret() once
+ * tokens.revoke("acme", oldTokenId);                          // users and groups are untouched
+ * }</pre>
+ *
+ * <p>Then every request to Scimkit's resources needs {@code Authorization: Bearer <token>}; any
+ * failure is {@code 401} with {@code WWW-Authenticate: Bearer realm="scim"} and the SCIM Error
+ * body, the same whatever the reason, and the token is never logged. A host's own resources in a
+ * shared application are not affected.
+ *
+ * <h2>Tenancy</h2>
+ *
+ * <p>Every request acts for exactly one tenant, chosen by the {@link
+ * dev.scimkit.jaxrs.TenantResolver}: by default the token's tenant (one URL for every
+ * organisation), or the first path segment ({@link dev.scimkit.jaxrs.TenantResolver#fromPath()}:
+ * {@code /scim/v2/acme/Users}), or a host function. A resource of another tenant answers as if it
+ * did not exist ({@code 404}), never {@code 403}.
+ *
+ * <h2>Limits</h2>
+ *
+ * <p>Request bodies are limited in bytes, JSON nesting depth, string and number length ({@link
+ * dev.scimkit.jaxrs.ScimHttpConfig}); filters by the engine's {@code FilterLimits}; pages and bulk
+ * requests by the engine. Per-tenant rate limiting ({@link dev.scimkit.jaxrs.RateLimit}) is off
+ * unless configured. Every SCIM response carries {@code Cache-Control: no-store} and {@code
+ * X-Content-Type-Options: nosniff}.
+ *
  * <p>Everything in {@code dev.scimkit.jaxrs.internal} is not API, even where JAX-RS requires it
  * to be public.
  */

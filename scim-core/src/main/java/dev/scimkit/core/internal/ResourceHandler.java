@@ -11,6 +11,8 @@ import dev.scimkit.core.ScimException;
 import dev.scimkit.core.ScimResource;
 import dev.scimkit.core.ScimType;
 import dev.scimkit.core.SearchParameters;
+import dev.scimkit.core.audit.AuditEvent;
+import dev.scimkit.core.audit.AuditListener;
 import dev.scimkit.core.patch.MembershipChange;
 import dev.scimkit.core.patch.PatchApplier;
 import dev.scimkit.core.patch.PatchRequest;
@@ -41,7 +43,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Carries out the SCIM operations for one resource type: normalise, validate, call the store,
@@ -49,6 +55,7 @@ import java.util.function.Supplier;
  */
 public final class ResourceHandler {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final Logger LOG = LoggerFactory.getLogger(ResourceHandler.class);
   /** How often a PATCH without {@code If-Match} is retried when a concurrent change wins. */
   private static final int PATCH_ATTEMPTS = 5;
 
@@ -60,13 +67,20 @@ public final class ResourceHandler {
       FilterLimits filterLimits,
       Map<String, ResourceStore> stores,
       Map<String, ResourceType> types,
-      Map<String, List<ResourceCheck>> checks) {
+      Map<String, List<ResourceCheck>> checks,
+      List<AuditListener> auditListeners) {
 
     /** The store of the first type with members (the groups), or {@code null}. */
     GroupStore groupStore() {
+      ResourceType t = groupType();
+      return t == null ? null : (GroupStore) stores.get(t.name());
+    }
+
+    /** The first type with members whose store keeps them (the groups), or {@code null}. */
+    ResourceType groupType() {
       for (ResourceType t : types.values()) {
-        if (t.hasMembers() && stores.get(t.name()) instanceof GroupStore g) {
-          return g;
+        if (t.hasMembers() && stores.get(t.name()) instanceof GroupStore) {
+          return t;
         }
       }
       return null;
@@ -126,6 +140,11 @@ public final class ResourceHandler {
       membership.addMembers(stored.id(), members, ctx);
       stored = store.get(stored.id(), ctx).orElse(stored);
     }
+    Set<String> changed = AttributeDiff.names(NODES.objectNode(), doc);
+    if (members != null && !members.isEmpty()) {
+      changed.add(membersAttribute.attribute().name());
+    }
+    audit(AuditEvent.Operation.CREATE, stored.id(), changed, ctx);
     return render(stored, projection, options.baseUri(), ctx);
   }
 
@@ -148,11 +167,14 @@ public final class ResourceHandler {
     long expected = expectedVersion == ResourceStore.ANY_VERSION ? current.version() : expectedVersion;
     StoredResource stored =
         store.replace(current.withChange(current.version(), shared.clock().instant(), doc), expected, ctx);
+    Set<String> changed = AttributeDiff.names(current.document(), doc);
     if (membersGiven) {
       // PUT with "members" replaces the list ("members": [] empties it); without, it is kept.
       membership.replaceMembers(id, members == null ? List.of() : members, ctx);
+      changed.add(membersAttribute.attribute().name());
       stored = require(id, ctx);
     }
+    audit(AuditEvent.Operation.REPLACE, id, changed, ctx);
     return render(stored, projection, options.baseUri(), ctx);
   }
 
@@ -194,6 +216,14 @@ public final class ResourceHandler {
       if (change != null) {
         applyMembers(id, change, ctx);
       }
+      Set<String> changed =
+          result.documentChanged() ? AttributeDiff.names(current.document(), stored.document()) : new TreeSet<>();
+      if (change != null && !change.isEmpty()) {
+        changed.add(membersAttribute.attribute().name());
+      }
+      if (result.documentChanged() || (change != null && !change.isEmpty())) {
+        audit(AuditEvent.Operation.PATCH, id, changed, ctx);
+      }
       if (membership != null && !options.projects()) {
         return null;
       }
@@ -207,8 +237,19 @@ public final class ResourceHandler {
   public void delete(String id, long expectedVersion, RequestContext ctx) {
     store.delete(id, expectedVersion, ctx);
     GroupStore groups = shared.groupStore();
+    List<GroupRef> formerGroups = List.of();
     if (groups != null) {
+      formerGroups = groups.groupsOf(id, ctx);
       groups.removeFromAllGroups(id, ctx);
+    }
+    audit(AuditEvent.Operation.DELETE, id, Set.of(), ctx);
+    if (!formerGroups.isEmpty()) {
+      // the deletion changed the members of these groups too
+      String groupType = shared.groupType().name();
+      String members = shared.groupType().resolve(null, "members", null).attribute().name();
+      for (GroupRef g : formerGroups) {
+        audit(groupType, AuditEvent.Operation.PATCH, g.id(), Set.of(members), ctx);
+      }
     }
   }
 
@@ -253,6 +294,43 @@ public final class ResourceHandler {
   }
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  /**
+   * Tells every audit listener about a committed change. A failing listener cannot undo the
+   * change, so its failure is logged (without the event's values: it has none) and the request
+   * goes on.
+   */
+  private void audit(AuditEvent.Operation operation, String id, Set<String> attributes, RequestContext ctx) {
+    audit(type.name(), operation, id, attributes, ctx);
+  }
+
+  private void audit(
+      String resourceType, AuditEvent.Operation operation, String id, Set<String> attributes, RequestContext ctx) {
+    AuditEvent event =
+        new AuditEvent(
+            shared.clock().instant(),
+            ctx.tenant(),
+            ctx.principal(),
+            ctx.requestId(),
+            operation,
+            resourceType,
+            id,
+            attributes);
+    for (AuditListener listener : shared.auditListeners()) {
+      try {
+        listener.changed(event);
+      } catch (RuntimeException e) {
+        LOG.error(
+            "audit listener {} failed for {} of {} {} (request id {})",
+            listener.getClass().getName(),
+            operation,
+            resourceType,
+            id,
+            ctx.requestId(),
+            e);
+      }
+    }
+  }
 
   private Projection projection(ResponseOptions options) {
     return Projection.fromParameters(type, options.attributes(), options.excludedAttributes());

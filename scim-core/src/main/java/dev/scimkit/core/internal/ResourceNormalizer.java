@@ -291,7 +291,7 @@ public final class ResourceNormalizer {
       }
       case INTEGER -> {
         BigDecimal n = number(value);
-        if (n == null || n.stripTrailingZeros().scale() > 0) {
+        if (n == null || !Numbers.isModest(n) || n.stripTrailingZeros().scale() > 0) {
           throw invalid(written, "an integer");
         }
         return value.isNumber() ? value : NODES.numberNode(n.toBigIntegerExact());

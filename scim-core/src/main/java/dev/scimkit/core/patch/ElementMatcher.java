@@ -227,7 +227,7 @@ final class ElementMatcher {
     if (literal instanceof FilterValue.StringValue s) {
       wanted = s.value();
     } else if (literal instanceof FilterValue.NumberValue n) {
-      wanted = n.value().toPlainString();
+      wanted = dev.scimkit.core.internal.Numbers.text(n.value());
     } else if (literal instanceof FilterValue.BooleanValue b) {
       wanted = Boolean.toString(b.value());
     } else {

@@ -62,7 +62,7 @@ final class ComparisonTest implements ValueTest {
       number = ScimValues.number(text);
       instant = ScimValues.instant(text);
     } else if (literal instanceof FilterValue.NumberValue n) {
-      text = n.value().toPlainString();
+      text = dev.scimkit.core.internal.Numbers.text(n.value());
       number = n.value();
     } else {
       bool = ((FilterValue.BooleanValue) literal).value();

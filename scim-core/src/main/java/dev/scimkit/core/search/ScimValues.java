@@ -64,7 +64,7 @@ final class ScimValues {
   static String text(JsonNode n) {
     if (n.isNumber()) {
       BigDecimal d = number(n);
-      return d != null ? d.toPlainString() : n.asText();
+      return d != null ? dev.scimkit.core.internal.Numbers.text(d) : n.asText();
     }
     return n.asText();
   }

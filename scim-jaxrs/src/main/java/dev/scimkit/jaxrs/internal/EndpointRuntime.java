@@ -14,19 +14,26 @@ import dev.scimkit.core.ScimEngine;
 import dev.scimkit.core.ScimException;
 import dev.scimkit.core.ScimType;
 import dev.scimkit.jaxrs.ScimHttpConfig;
+import dev.scimkit.jaxrs.Scimkit;
+import jakarta.ws.rs.core.Configuration;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the resources of one mounted endpoint share: the configuration and a JSON codec set up
  * with its limits. Created once per application by {@link dev.scimkit.jaxrs.Scimkit#properties}.
  */
 public final class EndpointRuntime {
+  private static final Logger LOG = LoggerFactory.getLogger(EndpointRuntime.class);
+
   private final ScimHttpConfig config;
   private final ObjectMapper mapper;
   private final int maxBulkBytes;
+  private final TenantBuckets buckets;
 
   public EndpointRuntime(ScimHttpConfig config) {
     this.config = config;
@@ -48,6 +55,24 @@ public final class EndpointRuntime {
             .build();
     this.maxBulkBytes =
         Math.max(config.maxRequestBytes(), config.engine().bulkLimits().maxPayloadSize());
+    this.buckets = config.rateLimit() == null ? null : new TenantBuckets(config.rateLimit(), config.clock());
+    if (config.authenticator() == null) {
+      LOG.warn(
+          "Scimkit serves SCIM without authentication (no authenticator configured): anyone who "
+              + "can reach it can read and change its users and groups, unless the host "
+              + "authenticates every request itself");
+    }
+  }
+
+  /** The runtime of an application, or {@code null} when the host did not configure Scimkit. */
+  static EndpointRuntime of(Configuration configuration) {
+    Object runtime = configuration == null ? null : configuration.getProperty(Scimkit.CONFIG_PROPERTY);
+    return runtime instanceof EndpointRuntime r ? r : null;
+  }
+
+  /** The rate limiter's buckets, or {@code null} when requests are not limited. */
+  TenantBuckets buckets() {
+    return buckets;
   }
 
   public ScimHttpConfig config() {

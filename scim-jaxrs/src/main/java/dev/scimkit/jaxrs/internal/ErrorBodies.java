@@ -14,10 +14,23 @@ final class ErrorBodies {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The error response: {@code body} as {@code application/scim+json} with {@code status}. */
+  /**
+   * The error response: {@code body} as {@code application/scim+json} with {@code status}, and the
+   * headers {@link ScimResponseFilter} adds (also here, for responses of filters that abort a
+   * request before it reaches a resource).
+   */
   static Response response(int status, ObjectNode body) {
+    return builder(status, body).build();
+  }
+
+  /** As {@link #response(int, ObjectNode)}, for adding headers. */
+  static Response.ResponseBuilder builder(int status, ObjectNode body) {
     try {
-      return Response.status(status).entity(JSON.writeValueAsBytes(body)).type(ScimMedia.SCIM_JSON_TYPE).build();
+      return Response.status(status)
+          .entity(JSON.writeValueAsBytes(body))
+          .type(ScimMedia.SCIM_JSON_TYPE)
+          .header("Cache-Control", "no-store")
+          .header("X-Content-Type-Options", "nosniff");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write an error body", e);
     }

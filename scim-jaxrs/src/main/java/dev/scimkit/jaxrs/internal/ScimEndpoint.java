@@ -12,7 +12,6 @@ import dev.scimkit.core.SearchParameters;
 import dev.scimkit.core.store.ResourceStore;
 import dev.scimkit.jaxrs.MeResolver;
 import dev.scimkit.jaxrs.ScimHttpConfig;
-import dev.scimkit.jaxrs.Scimkit;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -308,8 +307,8 @@ public class ScimEndpoint {
   }
 
   private EndpointRuntime runtime() {
-    Object runtime = configuration.getProperty(Scimkit.CONFIG_PROPERTY);
-    if (!(runtime instanceof EndpointRuntime r)) {
+    EndpointRuntime r = EndpointRuntime.of(configuration);
+    if (r == null) {
       throw new IllegalStateException(
           "Scimkit is not configured: the application must return Scimkit.properties(config) "
               + "from getProperties()");
@@ -336,11 +335,19 @@ public class ScimEndpoint {
     return new RequestContext(tenant, principal, UUID.randomUUID().toString());
   }
 
-  /** The base URI without a trailing slash: the configured one, else the request's. */
+  /**
+   * The base URI without a trailing slash: the configured one (followed by the tenant segment
+   * when tenants come from the path), else the request's.
+   */
   private String baseUri() {
-    URI configured = runtime().config().baseUri();
+    ScimHttpConfig config = runtime().config();
+    URI configured = config.baseUri();
     String base = (configured != null ? configured : uriInfo.getBaseUri()).toString();
-    return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    if (configured != null && config.tenantResolver() instanceof PathTenantResolver path) {
+      base = base + "/" + path.tenant(security, headers, uriInfo);
+    }
+    return base;
   }
 
   private ResponseOptions options(String attributes, String excludedAttributes) {

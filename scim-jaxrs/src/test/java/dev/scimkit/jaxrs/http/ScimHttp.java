@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The client of every HTTP test: the JDK's {@link HttpClient}, so no JAX-RS client is involved.
  *
  * <p>Every reply it receives is checked before the test sees it: no body may leak a stack trace
- * or an internal class name, and (unless the client was made {@link #lenient}) every response is
+ * or an internal class name, no body or header may hold a secret a test handed out ({@link
+ * Secrets}), and (unless the client was made {@link #lenient}) every response is
  * a SCIM response: {@code Cache-Control: no-store}, {@code X-Content-Type-Options: nosniff},
  * {@code application/scim+json} whenever there is a body, and a SCIM Error body on every failure.
  */
@@ -39,13 +40,23 @@ public final class ScimHttp {
 
   private final String base;
   private final boolean scimChecks;
+  private final String[] defaultHeaders;
   private final List<Reply> replies = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger checked = new AtomicInteger();
 
-  private ScimHttp(URI base, boolean scimChecks) {
+  private ScimHttp(URI base, boolean scimChecks, String... defaultHeaders) {
     String s = base.toString();
     this.base = s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     this.scimChecks = scimChecks;
+    this.defaultHeaders = defaultHeaders.clone();
+  }
+
+  /**
+   * This client, sending {@code Authorization: Bearer <token>} with every request that does not
+   * name an {@code Authorization} header of its own.
+   */
+  public ScimHttp withBearer(String token) {
+    return new ScimHttp(URI.create(base), scimChecks, "Authorization", "Bearer " + token);
   }
 
   /** A client of the SCIM endpoint at {@code base} that checks every reply is a SCIM reply. */
@@ -146,9 +157,16 @@ public final class ScimHttp {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).method(method, publisher);
     boolean contentType = false;
+    java.util.Set<String> named = new java.util.HashSet<>();
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
       contentType |= headers[i].equalsIgnoreCase("Content-Type");
+      named.add(headers[i].toLowerCase(java.util.Locale.ROOT));
+    }
+    for (int i = 0; i < defaultHeaders.length; i += 2) {
+      if (!named.contains(defaultHeaders[i].toLowerCase(java.util.Locale.ROOT))) {
+        request.header(defaultHeaders[i], defaultHeaders[i + 1]);
+      }
     }
     if (body != null && !contentType) {
       request.header("Content-Type", SCIM_UTF8);
@@ -175,6 +193,7 @@ public final class ScimHttp {
             elapsed);
     replies.add(reply);
     ScimAssertions.assertNoLeak(reply);
+    Secrets.assertNoSecret(reply);
     if (scimChecks) {
       ScimAssertions.assertScimResponse(reply);
     }

@@ -32,11 +32,19 @@ public abstract class ScimHttpTest {
     return builder;
   }
 
+  /**
+   * The client {@link #http} of this class, made from a plain one; by default the plain one. A
+   * class whose server authenticates returns {@code plain.withBearer(token)}.
+   */
+  protected ScimHttp client(ScimHttp plain) {
+    return plain;
+  }
+
   @BeforeAll
   void startServer() {
     engine = engine(ScimEngine.builder()).build();
     server = runtime().start(config(ScimHttpConfig.builder(engine)).build());
-    http = ScimHttp.of(server.baseUri());
+    http = client(ScimHttp.of(server.baseUri()));
   }
 
   @AfterAll

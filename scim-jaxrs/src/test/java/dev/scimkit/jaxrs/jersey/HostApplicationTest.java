@@ -5,11 +5,14 @@ import static dev.scimkit.jaxrs.http.ScimAssertions.assertScimError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scimkit.core.ScimEngine;
+import dev.scimkit.core.auth.InMemoryTokenStore;
+import dev.scimkit.core.auth.OrganizationTokens;
 import dev.scimkit.jaxrs.ScimHttpConfig;
 import dev.scimkit.jaxrs.Scimkit;
 import dev.scimkit.jaxrs.http.Reply;
 import dev.scimkit.jaxrs.http.ScimHttp;
 import dev.scimkit.jaxrs.http.ScimServer;
+import dev.scimkit.jaxrs.http.Secrets;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -30,7 +33,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The second way to mount: Scimkit's classes and properties inside the host's own {@link
- * Application}, beside the host's resources, whose answers and failures stay the host's.
+ * Application}, beside the host's resources, whose answers and failures stay the host's; Scimkit's
+ * authentication guards Scimkit's resources only.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostApplicationTest {
@@ -107,10 +111,20 @@ class HostApplicationTest {
 
   @BeforeAll
   void start() {
-    ScimHttpConfig config = ScimHttpConfig.builder(ScimEngine.builder().build()).build();
+    OrganizationTokens tokens = OrganizationTokens.builder(new InMemoryTokenStore()).build();
+    ScimHttpConfig config =
+        ScimHttpConfig.builder(ScimEngine.builder().build()).authenticator(tokens.authenticator()).build();
     server = JerseyRuntime.start(new HostApplication(config), "/api");
-    scim = ScimHttp.of(server.baseUri());
+    scim = ScimHttp.of(server.baseUri()).withBearer(Secrets.issue(tokens, "host-tenant"));
     host = ScimHttp.lenient(server.baseUri());
+  }
+
+  @Test
+  void scimEndpoints_needAToken_theHostsOwnResourcesDoNot() {
+    assertScimError(host.get("/Users"), 401, null);
+    assertThat(host.get("/health").status()).isEqualTo(200);
+    assertThat(host.get("/health", "Authorization", "Bearer whatever").status()).isEqualTo(200);
+    assertThat(scim.get("/Users").status()).isEqualTo(200);
   }
 
   @AfterAll

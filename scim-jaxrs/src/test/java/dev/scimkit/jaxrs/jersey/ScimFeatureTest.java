@@ -5,12 +5,15 @@ import static dev.scimkit.jaxrs.http.ScimAssertions.assertScimError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scimkit.core.ScimEngine;
+import dev.scimkit.core.auth.InMemoryTokenStore;
+import dev.scimkit.core.auth.OrganizationTokens;
 import dev.scimkit.jaxrs.ScimFeature;
 import dev.scimkit.jaxrs.ScimHttpConfig;
 import dev.scimkit.jaxrs.Scimkit;
 import dev.scimkit.jaxrs.http.Reply;
 import dev.scimkit.jaxrs.http.ScimHttp;
 import dev.scimkit.jaxrs.http.ScimServer;
+import dev.scimkit.jaxrs.http.Secrets;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +47,26 @@ class ScimFeatureTest {
       assertScimError(http.delete("/Users"), 405, null);
       assertScimError(http.post("/Users", user("x"), "Content-Type", "text/plain"), 415, null);
       assertScimError(http.get("/Users", "Accept", "text/html"), 406, null);
+    }
+  }
+
+  @Test
+  void feature_registersTheBearerTokenFilter() {
+    OrganizationTokens tokens = OrganizationTokens.builder(new InMemoryTokenStore()).build();
+    ScimHttpConfig config =
+        ScimHttpConfig.builder(ScimEngine.builder().build()).authenticator(tokens.authenticator()).build();
+    ResourceConfig rc = new ResourceConfig().register(new ScimFeature());
+    for (Class<?> c : Scimkit.classes()) {
+      if (!Scimkit.providerClasses().contains(c)) {
+        rc.register(c);
+      }
+    }
+    rc.addProperties(Scimkit.properties(config));
+    try (ScimServer server = JerseyRuntime.start(rc, "/tenant/scim")) {
+      ScimHttp http = ScimHttp.of(server.baseUri());
+
+      assertScimError(http.get("/Users"), 401, null);
+      assertThat(http.withBearer(Secrets.issue(tokens, "feature")).get("/Users").status()).isEqualTo(200);
     }
   }
 

@@ -8,7 +8,12 @@ import static dev.scimkit.jaxrs.http.ScimAssertions.assertScimJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimkit.core.auth.InMemoryTokenStore;
+import dev.scimkit.core.auth.OrganizationTokens;
+import dev.scimkit.jaxrs.ScimHttpConfig;
 import dev.scimkit.jaxrs.http.Reply;
+import dev.scimkit.jaxrs.http.ScimHttp;
+import dev.scimkit.jaxrs.http.Secrets;
 import dev.scimkit.jaxrs.http.ScimHttpTest;
 import dev.scimkit.jaxrs.http.ScimRuntime;
 import dev.scimkit.jaxrs.jersey.JerseyRuntime;
@@ -26,9 +31,23 @@ class EntraIdProvisioningTest extends ScimHttpTest {
   /** The flag some tenant URLs carry; every request of such a tenant has it. */
   static final String FLAG = "aadOptscim062020";
 
+  private final OrganizationTokens tokens = OrganizationTokens.builder(new InMemoryTokenStore()).build();
+  /** The "Secret Token" an admin pastes into the Entra provisioning settings. */
+  private final String secretToken = Secrets.issue(tokens, "contoso");
+
   @Override
   protected ScimRuntime runtime() {
     return JerseyRuntime.INSTANCE;
+  }
+
+  @Override
+  protected ScimHttpConfig.Builder config(ScimHttpConfig.Builder builder) {
+    return builder.authenticator(tokens.authenticator());
+  }
+
+  @Override
+  protected ScimHttp client(ScimHttp plain) {
+    return plain.withBearer(secretToken);
   }
 
   // ---- request shapes --------------------------------------------------------------------------

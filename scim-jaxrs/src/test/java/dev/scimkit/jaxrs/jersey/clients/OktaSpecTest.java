@@ -8,7 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.auth.InMemoryTokenStore;
+import dev.scimkit.core.auth.OrganizationTokens;
+import dev.scimkit.jaxrs.ScimHttpConfig;
 import dev.scimkit.jaxrs.http.Reply;
+import dev.scimkit.jaxrs.http.ScimHttp;
+import dev.scimkit.jaxrs.http.Secrets;
 import dev.scimkit.jaxrs.http.ScimHttpTest;
 import dev.scimkit.jaxrs.http.ScimRuntime;
 import dev.scimkit.jaxrs.jersey.JerseyRuntime;
@@ -20,7 +25,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -38,9 +42,23 @@ class OktaSpecTest extends ScimHttpTest {
   static final Duration OKTA_LIMIT = Duration.ofMillis(600);
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  private final OrganizationTokens tokens = OrganizationTokens.builder(new InMemoryTokenStore()).build();
+  /** The API token an Okta admin pastes into the app's provisioning settings. */
+  private final String apiToken = Secrets.issue(tokens, "okta-org");
+
   @Override
   protected ScimRuntime runtime() {
     return JerseyRuntime.INSTANCE;
+  }
+
+  @Override
+  protected ScimHttpConfig.Builder config(ScimHttpConfig.Builder builder) {
+    return builder.authenticator(tokens.authenticator());
+  }
+
+  @Override
+  protected ScimHttp client(ScimHttp plain) {
+    return plain.withBearer(apiToken);
   }
 
   @BeforeAll
@@ -90,10 +108,12 @@ class OktaSpecTest extends ScimHttpTest {
 
   @Test
   @Order(1)
-  @Disabled("authentication is issue 5 (bearer tokens): Okta's '401 with the Error schema for a bad "
-      + "token' is checked there")
   void badToken_is401WithTheErrorSchema() {
-    assertScimError(http.get("/Users", "Authorization", "Bearer not-a-token"), 401, null);
+    Reply r = http.get("/Users", "Authorization", "Bearer not-a-token", "Accept", JSON);
+
+    assertScimError(r, 401, null);
+    assertThat(r.header("WWW-Authenticate")).startsWith("Bearer realm=");
+    assertScimError(http.get("/Users", "Authorization", "Bearer " + apiToken + "0", "Accept", JSON), 401, null);
   }
 
   @Test

@@ -1,0 +1,68 @@
+package dev.scimkit.jaxrs.internal;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Answers a malformed {@code Content-Type} or {@code Accept} header with a SCIM {@code 400}
+ * before the runtime tries to match the request: runtimes parse these headers while choosing a
+ * resource method, and some fail there with an empty {@code 400} or even a {@code 500} (Jersey,
+ * for {@code Content-Type: application/json; q=x}).
+ *
+ * <p>Pre-matching filters see every request of the application; this one only rejects headers no
+ * resource could have used, so a host's own resources in a shared application lose nothing.
+ */
+@PreMatching
+public final class HeaderGuardFilter implements ContainerRequestFilter {
+  /** RFC 9110 section 12.4.2: {@code 0} to {@code 1} with at most three decimals. */
+  private static final Pattern QVALUE = Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
+
+  @Context private Configuration configuration;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (EndpointRuntime.of(configuration) == null) {
+      return;
+    }
+    List<String> contentTypes = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
+    if (contentTypes != null && (contentTypes.size() > 1 || !isMediaType(contentTypes.get(0), false))) {
+      reject(request, "The Content-Type header is not a single valid media type");
+      return;
+    }
+    List<String> accepts = request.getHeaders().get(HttpHeaders.ACCEPT);
+    if (accepts != null) {
+      for (String accept : accepts) {
+        for (String range : accept.split(",")) {
+          if (!range.isBlank() && !isMediaType(range.trim(), true)) {
+            reject(request, "The Accept header is not a valid list of media ranges");
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean isMediaType(String value, boolean range) {
+    try {
+      MediaType type = MediaType.valueOf(value);
+      if (!range && (type.isWildcardType() || type.isWildcardSubtype())) {
+        return false;
+      }
+      String q = type.getParameters().get("q");
+      return q == null || QVALUE.matcher(q.trim()).matches();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static void reject(ContainerRequestContext request, String detail) {
+    request.abortWith(ErrorBodies.response(400, ErrorBodies.of(400, null, detail)));
+  }
+}
