@@ -1,0 +1,260 @@
+package dev.scimkit.store.jdbc.internal;
+
+import dev.scimkit.core.RequestContext;
+import dev.scimkit.core.ScimException;
+import dev.scimkit.core.schema.ResourceType;
+import dev.scimkit.core.store.GroupRef;
+import dev.scimkit.core.store.GroupStore;
+import dev.scimkit.core.store.Member;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A resource type with members. Membership lives in {@code scim_member}, one row per member: a
+ * change locks the group's row (bumping its version), then inserts or deletes exactly the rows
+ * named, so its cost does not depend on the size of the group.
+ */
+public final class JdbcGroupStore extends JdbcResourceStore implements GroupStore {
+  /** Rows per INSERT or DELETE statement, well under PostgreSQL's 32,767 bind parameters. */
+  private static final int CHUNK = 500;
+
+  public JdbcGroupStore(Database db, ResourceType type, Clock clock) {
+    super(db, type, clock);
+  }
+
+  @Override
+  public void addMembers(String groupId, Collection<Member> members, RequestContext ctx) {
+    List<Member> distinct = distinct(members);
+    db.transaction("add members", c -> {
+      touch(c, groupId, ctx);
+      int inserted = 0;
+      for (int i = 0; i < distinct.size(); i += CHUNK) {
+        inserted += insert(c, ctx, groupId, distinct.subList(i, Math.min(distinct.size(), i + CHUNK)));
+      }
+      if (inserted == 0) {
+        c.rollback(); // nothing changed: the group keeps its version
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void removeMembers(String groupId, Collection<String> memberIds, RequestContext ctx) {
+    List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(memberIds));
+    db.transaction("remove members", c -> {
+      touch(c, groupId, ctx);
+      int deleted = 0;
+      for (int i = 0; i < ids.size(); i += CHUNK) {
+        deleted += delete(c, ctx, groupId, ids.subList(i, Math.min(ids.size(), i + CHUNK)));
+      }
+      if (deleted == 0) {
+        c.rollback();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void replaceMembers(String groupId, Collection<Member> members, RequestContext ctx) {
+    List<Member> distinct = distinct(members);
+    db.transaction("replace members", c -> {
+      touch(c, groupId, ctx);
+      try (PreparedStatement ps = c.prepareStatement(
+          "DELETE FROM scim_member WHERE tenant = ? AND group_type = ? AND group_id = ?")) {
+        ps.setString(1, ctx.tenant());
+        ps.setString(2, typeName);
+        ps.setString(3, groupId);
+        ps.executeUpdate();
+      }
+      for (int i = 0; i < distinct.size(); i += CHUNK) {
+        insert(c, ctx, groupId, distinct.subList(i, Math.min(distinct.size(), i + CHUNK)));
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public List<Member> members(String groupId, RequestContext ctx) {
+    return db.transaction("read members", c -> {
+      List<Member> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT member_id, member_type FROM scim_member WHERE tenant = ? AND group_type = ? AND group_id = ?"
+              + " ORDER BY seq")) {
+        ps.setFetchSize(1000);
+        ps.setString(1, ctx.tenant());
+        ps.setString(2, typeName);
+        ps.setString(3, groupId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new Member(rs.getString(1), rs.getString(2)));
+          }
+        }
+      }
+      if (out.isEmpty()) {
+        requireGroup(c, groupId, ctx);
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public List<GroupRef> groupsOf(String memberId, RequestContext ctx) {
+    return db.transaction("read groups", c -> {
+      List<GroupRef> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT m.group_id, r.display_name FROM scim_member m JOIN scim_resource r"
+              + " ON r.tenant = m.tenant AND r.resource_type = m.group_type AND r.id = m.group_id"
+              + " WHERE m.tenant = ? AND m.group_type = ? AND m.member_key = ? AND m.member_id = ?"
+              + " ORDER BY r.seq")) {
+        ps.setString(1, ctx.tenant());
+        ps.setString(2, typeName);
+        ps.setString(3, ScimText.fold(memberId));
+        ps.setString(4, memberId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new GroupRef(rs.getString(1), rs.getString(2)));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public void removeFromAllGroups(String memberId, RequestContext ctx) {
+    long now = Instants.toNanos(now());
+    db.transaction("remove a member from its groups", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE scim_resource SET version = version + 1, modified_ns = ?"
+              + " WHERE tenant = ? AND resource_type = ? AND id IN (SELECT group_id FROM scim_member"
+              + " WHERE tenant = ? AND group_type = ? AND member_key = ? AND member_id = ?)")) {
+        ps.setLong(1, now);
+        ps.setString(2, ctx.tenant());
+        ps.setString(3, typeName);
+        ps.setString(4, ctx.tenant());
+        ps.setString(5, typeName);
+        ps.setString(6, ScimText.fold(memberId));
+        ps.setString(7, memberId);
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "DELETE FROM scim_member WHERE tenant = ? AND group_type = ? AND member_key = ? AND member_id = ?")) {
+        ps.setString(1, ctx.tenant());
+        ps.setString(2, typeName);
+        ps.setString(3, ScimText.fold(memberId));
+        ps.setString(4, memberId);
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /** Locks the group's row with a new version and modification time; 404 if there is none. */
+  private void touch(Connection c, String groupId, RequestContext ctx) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE scim_resource SET version = version + 1, modified_ns = ?"
+            + " WHERE tenant = ? AND resource_type = ? AND id = ?")) {
+      ps.setLong(1, Instants.toNanos(now()));
+      ps.setString(2, ctx.tenant());
+      ps.setString(3, typeName);
+      ps.setString(4, groupId);
+      if (ps.executeUpdate() == 0) {
+        throw ScimException.notFound(typeName, groupId);
+      }
+    }
+  }
+
+  private void requireGroup(Connection c, String groupId, RequestContext ctx) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT 1 FROM scim_resource WHERE tenant = ? AND resource_type = ? AND id = ?")) {
+      ps.setString(1, ctx.tenant());
+      ps.setString(2, typeName);
+      ps.setString(3, groupId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw ScimException.notFound(typeName, groupId);
+        }
+      }
+    }
+  }
+
+  /** Inserts the members not yet in the group, in one statement; returns how many were new. */
+  private int insert(Connection c, RequestContext ctx, String groupId, List<Member> members) throws SQLException {
+    if (members.isEmpty()) {
+      return 0;
+    }
+    StringBuilder sql = new StringBuilder();
+    String row = dialect == Dialect.POSTGRESQL
+        ? "(?, ?, ?, ?, ?, ?)"
+        : "(CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
+            + " CAST(? AS VARCHAR), CAST(? AS VARCHAR))";
+    if (dialect == Dialect.POSTGRESQL) {
+      sql.append("INSERT INTO scim_member (tenant, group_type, group_id, member_id, member_key, member_type) VALUES ");
+    } else {
+      sql.append("MERGE INTO scim_member t USING (VALUES ");
+    }
+    for (int i = 0; i < members.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append(row);
+    }
+    if (dialect == Dialect.POSTGRESQL) {
+      sql.append(" ON CONFLICT DO NOTHING");
+    } else {
+      sql.append(") AS s (tenant, group_type, group_id, member_id, member_key, member_type)"
+          + " ON t.tenant = s.tenant AND t.group_type = s.group_type AND t.group_id = s.group_id"
+          + " AND t.member_id = s.member_id"
+          + " WHEN NOT MATCHED THEN INSERT (tenant, group_type, group_id, member_id, member_key, member_type)"
+          + " VALUES (s.tenant, s.group_type, s.group_id, s.member_id, s.member_key, s.member_type)");
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      int i = 1;
+      for (Member m : members) {
+        ps.setString(i++, ctx.tenant());
+        ps.setString(i++, typeName);
+        ps.setString(i++, groupId);
+        ps.setString(i++, m.value());
+        ps.setString(i++, ScimText.fold(m.value()));
+        ps.setString(i++, m.type());
+      }
+      return ps.executeUpdate();
+    }
+  }
+
+  private int delete(Connection c, RequestContext ctx, String groupId, List<String> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    StringBuilder sql = new StringBuilder(
+        "DELETE FROM scim_member WHERE tenant = ? AND group_type = ? AND group_id = ? AND member_id IN (");
+    for (int i = 0; i < ids.size(); i++) {
+      sql.append(i == 0 ? "?" : ", ?");
+    }
+    sql.append(')');
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      ps.setString(1, ctx.tenant());
+      ps.setString(2, typeName);
+      ps.setString(3, groupId);
+      int i = 4;
+      for (String id : ids) {
+        ps.setString(i++, id);
+      }
+      return ps.executeUpdate();
+    }
+  }
+
+  /** The members in order, each id once (the first occurrence wins, as in the in-memory store). */
+  private static List<Member> distinct(Collection<Member> members) {
+    Map<String, Member> byId = new LinkedHashMap<>();
+    for (Member m : members) {
+      byId.putIfAbsent(m.value(), m);
+    }
+    return new ArrayList<>(byId.values());
+  }
+}

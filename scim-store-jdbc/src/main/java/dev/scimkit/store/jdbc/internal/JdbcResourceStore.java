@@ -1,0 +1,626 @@
+package dev.scimkit.store.jdbc.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.RequestContext;
+import dev.scimkit.core.ScimException;
+import dev.scimkit.core.ScimType;
+import dev.scimkit.core.schema.CommonAttributes;
+import dev.scimkit.core.schema.ResolvedAttribute;
+import dev.scimkit.core.schema.ResourceType;
+import dev.scimkit.core.search.CompiledFilter;
+import dev.scimkit.core.search.FilterEvaluator;
+import dev.scimkit.core.search.Sorting;
+import dev.scimkit.core.store.ResourceStore;
+import dev.scimkit.core.store.SearchRequest;
+import dev.scimkit.core.store.SearchResult;
+import dev.scimkit.core.store.SortOrder;
+import dev.scimkit.core.store.StoredResource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One resource type in {@code scim_resource}. Uniqueness is the database's (unique indexes on
+ * the folded key columns and {@code scim_unique_value}); versions are checked by the {@code
+ * UPDATE}'s own {@code WHERE version = ?}; every change is one transaction.
+ */
+public class JdbcResourceStore implements ResourceStore {
+  static final String COLUMNS = "r.id, r.version, r.created_ns, r.modified_ns";
+
+  final Database db;
+  final Dialect dialect;
+  final TableLayout layout;
+  final ResourceType type;
+  final String typeName;
+  final Clock clock;
+  private final DocumentCodec codec;
+  private final FilterEvaluator evaluator;
+
+  public JdbcResourceStore(Database db, ResourceType type, Clock clock) {
+    this.db = db;
+    this.dialect = db.dialect();
+    this.type = type;
+    this.typeName = type.name();
+    this.layout = new TableLayout(type);
+    this.clock = clock;
+    this.codec = new DocumentCodec(type, dialect);
+    this.evaluator = FilterEvaluator.forType(type);
+  }
+
+  // ---- CRUD ----------------------------------------------------------------------------------
+
+  @Override
+  public StoredResource create(StoredResource resource, RequestContext ctx) {
+    ObjectNode doc = resource.document();
+    TableLayout.Keys keys = layout.keys(doc);
+    String json = codec.write(doc);
+    long created = Instants.toNanos(resource.created());
+    long modified = Instants.toNanos(resource.lastModified());
+    try {
+      db.transaction("create the resource", c -> {
+        try (PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO scim_resource (tenant, resource_type, id, version, created_ns, modified_ns,"
+                + " user_name_key, display_name, display_name_key, external_id_key, irregular, document"
+                + (dialect.hasSearchTerms() ? ", search_terms" : "")
+                + ") VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, " + dialect.documentParameter()
+                + (dialect.hasSearchTerms() ? ", ?" : "") + ")")) {
+          ps.setString(1, ctx.tenant());
+          ps.setString(2, typeName);
+          ps.setString(3, resource.id());
+          ps.setLong(4, created);
+          ps.setLong(5, modified);
+          setKeys(ps, 6, keys);
+          ps.setString(11, json);
+          if (dialect.hasSearchTerms()) {
+            ps.setArray(12, c.createArrayOf("text", SearchTerms.of(doc)));
+          }
+          ps.executeUpdate();
+        }
+        insertUniqueValues(c, ctx, resource.id(), keys);
+        return null;
+      });
+    } catch (Database.UniqueViolation e) {
+      throw conflict(resource.id(), keys, ctx, false, e);
+    }
+    return new StoredResource(resource.id(), 1, resource.created(), resource.lastModified(), doc);
+  }
+
+  @Override
+  public Optional<StoredResource> get(String id, RequestContext ctx) {
+    return db.transaction("read the resource", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT " + COLUMNS + ", r.document FROM scim_resource r"
+              + " WHERE r.tenant = ? AND r.resource_type = ? AND r.id = ?")) {
+        ps.setString(1, ctx.tenant());
+        ps.setString(2, typeName);
+        ps.setString(3, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(row(rs, rs.getString(5))) : Optional.<StoredResource>empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public StoredResource replace(StoredResource resource, long expectedVersion, RequestContext ctx) {
+    ObjectNode doc = resource.document();
+    TableLayout.Keys keys = layout.keys(doc);
+    String json = codec.write(doc);
+    long modified = Instants.toNanos(resource.lastModified());
+    String id = resource.id();
+    try {
+      return db.transaction("replace the resource", c -> {
+        String sql =
+            "UPDATE scim_resource SET version = version + 1, modified_ns = ?, user_name_key = ?,"
+                + " display_name = ?, display_name_key = ?, external_id_key = ?, irregular = ?,"
+                + " document = " + dialect.documentParameter()
+                + (dialect.hasSearchTerms() ? ", search_terms = ?" : "")
+                + " WHERE tenant = ? AND resource_type = ? AND id = ?"
+                + (expectedVersion == ANY_VERSION ? "" : " AND version = ?");
+        int updated;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          int i = 1;
+          ps.setLong(i++, modified);
+          setKeys(ps, i, keys);
+          i += 5;
+          ps.setString(i++, json);
+          if (dialect.hasSearchTerms()) {
+            ps.setArray(i++, c.createArrayOf("text", SearchTerms.of(doc)));
+          }
+          ps.setString(i++, ctx.tenant());
+          ps.setString(i++, typeName);
+          ps.setString(i++, id);
+          if (expectedVersion != ANY_VERSION) {
+            ps.setLong(i, expectedVersion);
+          }
+          updated = ps.executeUpdate();
+        }
+        if (updated == 0) {
+          throw missingOrChanged(c, id, ctx);
+        }
+        if (hasUniqueValues()) {
+          deleteUniqueValues(c, ctx, id);
+          insertUniqueValues(c, ctx, id, keys);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+            "SELECT version, created_ns FROM scim_resource WHERE tenant = ? AND resource_type = ? AND id = ?")) {
+          ps.setString(1, ctx.tenant());
+          ps.setString(2, typeName);
+          ps.setString(3, id);
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new StoredResource(id, rs.getLong(1), Instants.fromNanos(rs.getLong(2)), resource.lastModified(), doc);
+          }
+        }
+      });
+    } catch (Database.UniqueViolation e) {
+      throw conflict(id, keys, ctx, true, e);
+    }
+  }
+
+  @Override
+  public void delete(String id, long expectedVersion, RequestContext ctx) {
+    db.transaction("delete the resource", c -> {
+      int deleted;
+      try (PreparedStatement ps = c.prepareStatement(
+          "DELETE FROM scim_resource WHERE tenant = ? AND resource_type = ? AND id = ?"
+              + (expectedVersion == ANY_VERSION ? "" : " AND version = ?"))) {
+        ps.setString(1, ctx.tenant());
+        ps.setString(2, typeName);
+        ps.setString(3, id);
+        if (expectedVersion != ANY_VERSION) {
+          ps.setLong(4, expectedVersion);
+        }
+        deleted = ps.executeUpdate();
+      }
+      if (deleted == 0) {
+        throw missingOrChanged(c, id, ctx);
+      }
+      if (hasUniqueValues()) {
+        deleteUniqueValues(c, ctx, id);
+      }
+      if (layout.hasMembers()) {
+        try (PreparedStatement ps = c.prepareStatement(
+            "DELETE FROM scim_member WHERE tenant = ? AND group_type = ? AND group_id = ?")) {
+          ps.setString(1, ctx.tenant());
+          ps.setString(2, typeName);
+          ps.setString(3, id);
+          ps.executeUpdate();
+        }
+      }
+      return null;
+    });
+  }
+
+  /** 404 when the resource is gone, else 412 naming its current version. */
+  ScimException missingOrChanged(Connection c, String id, RequestContext ctx) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT version FROM scim_resource WHERE tenant = ? AND resource_type = ? AND id = ?")) {
+      ps.setString(1, ctx.tenant());
+      ps.setString(2, typeName);
+      ps.setString(3, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return ScimException.notFound(typeName, id);
+        }
+        return ScimException.preconditionFailed(
+            typeName + " " + id + " has changed (version " + rs.getLong(1) + ")");
+      }
+    }
+  }
+
+  private static void setKeys(PreparedStatement ps, int first, TableLayout.Keys keys) throws SQLException {
+    ps.setString(first, keys.userName());
+    ps.setString(first + 1, keys.displayName());
+    ps.setString(first + 2, keys.displayNameKey());
+    ps.setString(first + 3, keys.externalId());
+    ps.setBoolean(first + 4, keys.irregular());
+  }
+
+  private boolean hasUniqueValues() {
+    for (TableLayout.UniqueAttribute a : layout.uniqueAttributes()) {
+      if (a.column() == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void insertUniqueValues(Connection c, RequestContext ctx, String id, TableLayout.Keys keys)
+      throws SQLException {
+    if (keys.others().isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO scim_unique_value (tenant, resource_type, attribute, value_key, id) VALUES (?, ?, ?, ?, ?)")) {
+      for (String[] kv : keys.others()) {
+        ps.setString(1, ctx.tenant());
+        ps.setString(2, typeName);
+        ps.setString(3, kv[0]);
+        ps.setString(4, kv[1]);
+        ps.setString(5, id);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private void deleteUniqueValues(Connection c, RequestContext ctx, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "DELETE FROM scim_unique_value WHERE tenant = ? AND resource_type = ? AND id = ?")) {
+      ps.setString(1, ctx.tenant());
+      ps.setString(2, typeName);
+      ps.setString(3, id);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Works out, after a unique violation, which value was taken, for a 409 detail that names the
+   * attribute and never quotes the database.
+   */
+  private ScimException conflict(
+      String id, TableLayout.Keys keys, RequestContext ctx, boolean replacing, Throwable cause) {
+    String detail;
+    try {
+      detail = db.transaction("check uniqueness", c -> {
+        if (!replacing && exists(c, ctx, "id = ?", id, null)) {
+          return typeName + " id " + id + " already exists";
+        }
+        String self = replacing ? id : null;
+        if (keys.userName() != null && exists(c, ctx, TableLayout.USER_NAME_KEY + " = ?", keys.userName(), self)) {
+          return takenMessage(TableLayout.USER_NAME_KEY);
+        }
+        if (keys.displayNameKey() != null
+            && exists(c, ctx, TableLayout.DISPLAY_NAME_KEY + " = ?", keys.displayNameKey(), self)) {
+          return takenMessage(TableLayout.DISPLAY_NAME_KEY);
+        }
+        for (String[] kv : keys.others()) {
+          try (PreparedStatement ps = c.prepareStatement(
+              "SELECT id FROM scim_unique_value WHERE tenant = ? AND resource_type = ? AND attribute = ? AND value_key = ?")) {
+            ps.setString(1, ctx.tenant());
+            ps.setString(2, typeName);
+            ps.setString(3, kv[0]);
+            ps.setString(4, kv[1]);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (rs.next() && !rs.getString(1).equals(self)) {
+                return typeName + " with this " + kv[0] + " already exists";
+              }
+            }
+          }
+        }
+        return typeName + " with these unique values already exists";
+      });
+    } catch (ScimException e) {
+      detail = typeName + " with these unique values already exists";
+    }
+    return new ScimException(409, ScimType.UNIQUENESS, detail, cause);
+  }
+
+  private String takenMessage(String column) {
+    ResolvedAttribute a = layout.keyedAttribute(column);
+    return typeName + " with this " + (a == null ? "value" : a.attribute().name()) + " already exists";
+  }
+
+  private boolean exists(Connection c, RequestContext ctx, String condition, String value, String notId)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT 1 FROM scim_resource WHERE tenant = ? AND resource_type = ? AND " + condition
+            + (notId == null ? "" : " AND id <> ?"))) {
+      ps.setString(1, ctx.tenant());
+      ps.setString(2, typeName);
+      ps.setString(3, value);
+      if (notId != null) {
+        ps.setString(4, notId);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** A resource from {@code id, version, created_ns, modified_ns} at columns 1 to 4. */
+  StoredResource row(ResultSet rs, String document) throws SQLException {
+    return new StoredResource(
+        rs.getString(1),
+        rs.getLong(2),
+        Instants.fromNanos(rs.getLong(3)),
+        Instants.fromNanos(rs.getLong(4)),
+        codec.read(document));
+  }
+
+  // ---- search --------------------------------------------------------------------------------
+
+  @Override
+  public SearchResult search(SearchRequest request, RequestContext ctx) {
+    CompiledFilter compiled = request.filter() == null ? null : evaluator.compile(request.filter());
+    return db.transaction("search", c -> {
+      boolean irregular = hasIrregularRows(c, ctx);
+      Cond cond = Cond.TRUE;
+      if (request.filter() != null) {
+        cond = new FilterTranslator(layout, dialect, irregular).translate(request.filter());
+        if (cond == null) {
+          return new SearchResult(List.of(), 0); // names an unknown attribute: matches nothing
+        }
+      }
+      if (cond.possible().isFalse()) {
+        return new SearchResult(List.of(), 0);
+      }
+      if (!cond.isExact() && dialect.hasSearchTerms()) {
+        // A necessary condition the GIN index of search terms can answer, beside the rest.
+        Sql terms = FilterTranslator.necessaryTerms(layout, request.filter());
+        cond = new Cond(cond.sure(), Cond.join(List.of(terms, cond.possible()), true));
+      }
+      String orderBy = orderBy(c, ctx, request, irregular);
+      if (orderBy != null && cond.isExact()) {
+        return exactPage(c, ctx, cond.sure(), orderBy, request);
+      }
+      if (orderBy != null) {
+        return checkedInOrder(c, ctx, cond, orderBy, request, compiled);
+      }
+      return sortedInJava(c, ctx, cond, request, compiled);
+    });
+  }
+
+  private boolean hasIrregularRows(Connection c, RequestContext ctx) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT 1 FROM scim_resource WHERE tenant = ? AND resource_type = ? AND irregular LIMIT 1")) {
+      ps.setString(1, ctx.tenant());
+      ps.setString(2, typeName);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  private Sql where(RequestContext ctx, Sql condition) {
+    Sql s = Sql.of("r.tenant = ").param(ctx.tenant()).append(" AND r.resource_type = ").param(typeName);
+    return condition.isTrue() ? s : s.append(" AND ").append(condition);
+  }
+
+  /** Filter and order are exact in SQL: count and page there. */
+  private SearchResult exactPage(
+      Connection c, RequestContext ctx, Sql condition, String orderBy, SearchRequest request) throws SQLException {
+    if (request.count() == 0) {
+      return new SearchResult(List.of(), (int) Math.min(count(c, ctx, condition), Integer.MAX_VALUE));
+    }
+    Sql sql = Sql.of("SELECT " + COLUMNS + ", r.document, COUNT(*) OVER () FROM scim_resource r WHERE ")
+        .append(where(ctx, condition))
+        .append(" ORDER BY " + orderBy + " LIMIT ").param(request.count())
+        .append(" OFFSET ").param((long) request.startIndex() - 1);
+    List<StoredResource> page = new ArrayList<>();
+    long total = -1;
+    try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+      sql.bind(ps, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          page.add(row(rs, rs.getString(5)));
+          total = rs.getLong(6);
+        }
+      }
+    }
+    if (total < 0) {
+      total = count(c, ctx, condition);
+    }
+    return new SearchResult(page, (int) Math.min(total, Integer.MAX_VALUE));
+  }
+
+  private long count(Connection c, RequestContext ctx, Sql condition) throws SQLException {
+    Sql sql = Sql.of("SELECT COUNT(*) FROM scim_resource r WHERE ").append(where(ctx, condition));
+    try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+      sql.bind(ps, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /**
+   * Order in SQL, filter partly in Java: walk the candidates in order, reading the document only
+   * of those SQL could not decide, and keep the page.
+   */
+  private SearchResult checkedInOrder(
+      Connection c, RequestContext ctx, Cond cond, String orderBy, SearchRequest request, CompiledFilter compiled)
+      throws SQLException {
+    Sql sql = Sql.of("SELECT r.id, r.version, r.created_ns, r.modified_ns, r.sure,"
+            + " CASE WHEN r.sure THEN NULL ELSE r.document END FROM (SELECT r.*, ")
+        .append(cond.sure()).append(" AS sure FROM scim_resource r WHERE ")
+        .append(where(ctx, cond.possible()))
+        .append(") r ORDER BY " + orderBy);
+    long from = request.startIndex() - 1L;
+    long to = from + request.count();
+    long matched = 0;
+    List<Object[]> page = new ArrayList<>(); // {StoredResource or id-with-meta, needsDocument}
+    Function<String, JsonNode> noMembers = name -> null;
+    try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+      ps.setFetchSize(500);
+      sql.bind(ps, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          boolean sure = rs.getBoolean(5);
+          StoredResource resource = null;
+          if (!sure) {
+            resource = row(rs, rs.getString(6));
+            if (!compiled.matches(resource, layout.hasMembers() ? membersJson(c, ctx, resource.id()) : noMembers)) {
+              continue;
+            }
+          }
+          if (matched >= from && matched < to) {
+            page.add(new Object[] {rs.getString(1), resource});
+          }
+          matched++;
+        }
+      }
+    }
+    return new SearchResult(completePage(c, ctx, page), (int) Math.min(matched, Integer.MAX_VALUE));
+  }
+
+  /** Reads the documents of the page's rows that the ordered walk did not need to read. */
+  private List<StoredResource> completePage(Connection c, RequestContext ctx, List<Object[]> page)
+      throws SQLException {
+    List<String> missing = new ArrayList<>();
+    for (Object[] entry : page) {
+      if (entry[1] == null) {
+        missing.add((String) entry[0]);
+      }
+    }
+    Map<String, StoredResource> read = new HashMap<>();
+    for (int i = 0; i < missing.size(); i += 500) {
+      List<String> chunk = missing.subList(i, Math.min(missing.size(), i + 500));
+      Sql sql = Sql.of("SELECT " + COLUMNS + ", r.document FROM scim_resource r WHERE r.tenant = ")
+          .param(ctx.tenant()).append(" AND r.resource_type = ").param(typeName).append(" AND r.id IN (");
+      for (int j = 0; j < chunk.size(); j++) {
+        sql.append(j == 0 ? "" : ", ").param(chunk.get(j));
+      }
+      sql.append(")");
+      try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+        sql.bind(ps, 1);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            StoredResource r = row(rs, rs.getString(5));
+            read.put(r.id(), r);
+          }
+        }
+      }
+    }
+    List<StoredResource> out = new ArrayList<>(page.size());
+    for (Object[] entry : page) {
+      StoredResource r = entry[1] != null ? (StoredResource) entry[1] : read.get((String) entry[0]);
+      if (r != null) { // deleted between the two reads
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /** Neither filter nor order fully in SQL: read the candidates and finish in Java. */
+  private SearchResult sortedInJava(
+      Connection c, RequestContext ctx, Cond cond, SearchRequest request, CompiledFilter compiled)
+      throws SQLException {
+    Sql sql = Sql.of("SELECT " + COLUMNS + ", r.document, ").append(cond.sure())
+        .append(" FROM scim_resource r WHERE ").append(where(ctx, cond.possible())).append(" ORDER BY r.seq");
+    List<StoredResource> matches = new ArrayList<>();
+    Function<String, JsonNode> noMembers = name -> null;
+    try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+      ps.setFetchSize(500);
+      sql.bind(ps, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          StoredResource resource = row(rs, rs.getString(5));
+          if (rs.getBoolean(6)
+              || compiled.matches(resource, layout.hasMembers() ? membersJson(c, ctx, resource.id()) : noMembers)) {
+            matches.add(resource);
+          }
+        }
+      }
+    }
+    List<StoredResource> sorted =
+        request.sortBy() == null ? matches : Sorting.sort(matches, request.sortBy(), request.sortOrder());
+    int from = (int) Math.min(request.startIndex() - 1L, (long) sorted.size());
+    int to = (int) Math.min((long) from + request.count(), sorted.size());
+    return new SearchResult(sorted.subList(from, to), sorted.size());
+  }
+
+  /** The group's members as the evaluator reads them, loaded only if the filter asks. */
+  private Function<String, JsonNode> membersJson(Connection c, RequestContext ctx, String groupId) {
+    return name -> {
+      if (!name.equals("members")) {
+        return null;
+      }
+      ArrayNode array = DocumentCodec.mapper().createArrayNode();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT member_id, member_type FROM scim_member WHERE tenant = ? AND group_type = ? AND group_id = ?"
+              + " ORDER BY seq")) {
+        ps.setString(1, ctx.tenant());
+        ps.setString(2, typeName);
+        ps.setString(3, groupId);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ObjectNode m = array.addObject().put("value", rs.getString(1));
+            if (rs.getString(2) != null) {
+              m.put("type", rs.getString(2));
+            }
+          }
+        }
+      } catch (SQLException e) {
+        throw SqlErrors.map(e, "read the group's members");
+      }
+      return array;
+    };
+  }
+
+  /**
+   * The ORDER BY of the request, or null when SQL cannot order exactly as {@link Sorting} does
+   * (then the matches are sorted in Java).
+   */
+  private String orderBy(Connection c, RequestContext ctx, SearchRequest request, boolean irregular)
+      throws SQLException {
+    ResolvedAttribute s = request.sortBy();
+    if (s == null) {
+      return "r.seq";
+    }
+    String dir = request.sortOrder() == SortOrder.DESCENDING ? " DESC" : "";
+    String id = dialect.ordered("r.id") + dir;
+    String keyColumn = null;
+    String primary = null;
+    if (s.schema().equals(CommonAttributes.URN) && s.attribute() == CommonAttributes.ID) {
+      primary = null;
+    } else if (s.schema().equals(CommonAttributes.URN) && s.attribute() == CommonAttributes.META) {
+      String sub = s.subAttribute() == null ? "" : s.subAttribute().name();
+      primary = switch (sub) {
+        case "created" -> "r.created_ns" + dir;
+        case "lastModified" -> "r.modified_ns" + dir;
+        case "version" -> dialect.ordered("CONCAT('W/\"', CAST(r.version AS VARCHAR), '\"')") + dir;
+        default -> null; // no value: ties, broken by id
+      };
+    } else {
+      keyColumn = layout.keyColumn(s);
+      if (keyColumn == null || irregular) {
+        return null;
+      }
+      String k = "r." + keyColumn;
+      // Missing values (absent, null, "") sort last and tie among themselves, broken by id.
+      primary = "CASE WHEN " + k + " IS NULL OR " + k + " = '' THEN 1 ELSE 0 END" + dir + ", "
+          + dialect.ordered("NULLIF(" + k + ", '')") + dir;
+    }
+    if (dialect == Dialect.POSTGRESQL && mixesHighPlanes(c, ctx, keyColumn)) {
+      return null;
+    }
+    return primary == null ? id : primary + ", " + id;
+  }
+
+  /**
+   * Whether the text ordered holds both characters above U+FFFF and characters from U+E000 to
+   * U+FFFF, the only case where PostgreSQL's code-point order differs from Java's UTF-16 order.
+   */
+  private boolean mixesHighPlanes(Connection c, RequestContext ctx, String keyColumn) throws SQLException {
+    String text = keyColumn == null ? "id" : "id || ' ' || COALESCE(" + keyColumn + ", '')";
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT COALESCE(bool_or(" + text + " ~ '[\\uE000-\\uFFFF]'), FALSE)"
+            + " AND COALESCE(bool_or(" + text + " ~ '[\\U00010000-\\U0010FFFF]'), FALSE)"
+            + " FROM scim_resource WHERE tenant = ? AND resource_type = ?")) {
+      ps.setString(1, ctx.tenant());
+      ps.setString(2, typeName);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+}

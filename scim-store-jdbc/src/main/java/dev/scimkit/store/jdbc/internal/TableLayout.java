@@ -1,0 +1,187 @@
+package dev.scimkit.store.jdbc.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.schema.Attribute;
+import dev.scimkit.core.schema.AttributeType;
+import dev.scimkit.core.schema.CommonAttributes;
+import dev.scimkit.core.schema.ResolvedAttribute;
+import dev.scimkit.core.schema.ResourceType;
+import dev.scimkit.core.schema.Schema;
+import dev.scimkit.core.schema.Uniqueness;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where one resource type's attributes live beside the document: the key columns ({@code
+ * user_name_key}, {@code display_name_key}, {@code external_id_key}), the side table of other
+ * unique attributes, and the membership table.
+ */
+final class TableLayout {
+  static final String USER_NAME_KEY = "user_name_key";
+  static final String DISPLAY_NAME_KEY = "display_name_key";
+  static final String EXTERNAL_ID_KEY = "external_id_key";
+
+  /** A unique attribute: top-level, single-valued, simple, with uniqueness server or global. */
+  record UniqueAttribute(ResolvedAttribute attribute, String column) {
+    String name() {
+      return attribute.attribute().name();
+    }
+  }
+
+  /** The key values of one document. */
+  record Keys(String userName, String displayName, String displayNameKey, String externalId,
+      List<String[]> others, boolean irregular) {}
+
+  private final ResourceType type;
+  private final boolean hasMembers;
+  private final UniqueAttribute userName;
+  private final UniqueAttribute displayName;
+  private final List<UniqueAttribute> unique;
+  private final ResolvedAttribute externalId =
+      new ResolvedAttribute(CommonAttributes.URN, false, CommonAttributes.EXTERNAL_ID, null);
+
+  TableLayout(ResourceType type) {
+    this.type = type;
+    this.hasMembers = type.hasMembers();
+    List<UniqueAttribute> all = new ArrayList<>();
+    collect(all, type.schema(), false);
+    for (ResourceType.Extension e : type.extensions()) {
+      collect(all, e.schema(), true);
+    }
+    UniqueAttribute u = null;
+    UniqueAttribute d = null;
+    for (UniqueAttribute a : all) {
+      if (a.column() == USER_NAME_KEY && u == null) {
+        u = a;
+      } else if (a.column() == DISPLAY_NAME_KEY && d == null) {
+        d = a;
+      }
+    }
+    this.userName = u;
+    this.displayName = d;
+    List<UniqueAttribute> fixed = new ArrayList<>();
+    for (UniqueAttribute a : all) {
+      fixed.add(a == u || a == d ? a : new UniqueAttribute(a.attribute(), null));
+    }
+    this.unique = List.copyOf(fixed);
+  }
+
+  private void collect(List<UniqueAttribute> out, Schema schema, boolean extension) {
+    for (Attribute a : schema.attributes()) {
+      if (a.uniqueness() == Uniqueness.NONE || a.multiValued() || a.isComplex()) {
+        continue;
+      }
+      String column = null;
+      if (!extension && a.type() == AttributeType.STRING) {
+        if (a.name().equals("userName")) {
+          column = USER_NAME_KEY;
+        } else if (a.name().equals("displayName")) {
+          column = DISPLAY_NAME_KEY;
+        }
+      }
+      out.add(new UniqueAttribute(new ResolvedAttribute(schema.id(), extension, a, null), column));
+    }
+  }
+
+  ResourceType type() {
+    return type;
+  }
+
+  boolean hasMembers() {
+    return hasMembers;
+  }
+
+  /** Every unique attribute, those with a column of their own and those in the side table. */
+  List<UniqueAttribute> uniqueAttributes() {
+    return unique;
+  }
+
+  /**
+   * The key column holding {@code a}'s value, or null: {@code a} must be the keyed attribute
+   * itself, named without a sub-attribute.
+   */
+  String keyColumn(ResolvedAttribute a) {
+    if (a.subAttribute() != null) {
+      return null;
+    }
+    if (a.schema().equals(CommonAttributes.URN) && a.attribute() == CommonAttributes.EXTERNAL_ID) {
+      return EXTERNAL_ID_KEY;
+    }
+    if (userName != null && same(a, userName.attribute())) {
+      return USER_NAME_KEY;
+    }
+    if (displayName != null && same(a, displayName.attribute())) {
+      return DISPLAY_NAME_KEY;
+    }
+    return null;
+  }
+
+  /** The attribute a key column holds. */
+  ResolvedAttribute keyedAttribute(String column) {
+    return switch (column) {
+      case USER_NAME_KEY -> userName == null ? null : userName.attribute();
+      case DISPLAY_NAME_KEY -> displayName == null ? null : displayName.attribute();
+      case EXTERNAL_ID_KEY -> externalId;
+      default -> null;
+    };
+  }
+
+  /** Whether {@code a} is the {@code members} attribute kept in the membership table. */
+  boolean isMembers(ResolvedAttribute a) {
+    return hasMembers
+        && !a.extension()
+        && a.schema().equals(type.schema().id())
+        && a.attribute().name().equals("members");
+  }
+
+  private static boolean same(ResolvedAttribute a, ResolvedAttribute b) {
+    return a.schema().equals(b.schema()) && a.attribute().name().equals(b.attribute().name());
+  }
+
+  /** Works out the key columns of a document. */
+  Keys keys(ObjectNode doc) {
+    boolean[] irregular = {false};
+    String u = userName == null ? null : key(doc, userName.attribute(), irregular);
+    String dKey = displayName == null ? null : key(doc, displayName.attribute(), irregular);
+    String x = key(doc, externalId, irregular);
+    String display = null;
+    if (hasMembers) {
+      JsonNode name = doc.get("displayName");
+      display = name == null || name.isNull() ? null : name.asText();
+      if (doc.has("members")) {
+        irregular[0] = true; // members live in the membership table; a document copy would shadow it
+      }
+    }
+    List<String[]> others = new ArrayList<>();
+    for (UniqueAttribute a : unique) {
+      if (a.column() == null) {
+        JsonNode v = value(doc, a.attribute());
+        if (!ScimText.isAbsent(v) && !v.isContainerNode()) {
+          String text = v.asText();
+          others.add(new String[] {a.name(), a.attribute().attribute().caseExact() ? text : ScimText.fold(text)});
+        }
+      }
+    }
+    return new Keys(u, display, dKey, x, others, irregular[0]);
+  }
+
+  private static JsonNode value(ObjectNode doc, ResolvedAttribute a) {
+    JsonNode container = a.extension() ? doc.get(a.schema()) : doc;
+    return container == null || !container.isObject() ? null : container.get(a.attribute().name());
+  }
+
+  /** A scalar's text as search compares it, folded unless caseExact; containers are irregular. */
+  private static String key(ObjectNode doc, ResolvedAttribute a, boolean[] irregular) {
+    JsonNode v = value(doc, a);
+    if (ScimText.isAbsent(v)) {
+      return null;
+    }
+    if (v.isContainerNode()) {
+      irregular[0] = true;
+      return null;
+    }
+    String text = ScimText.text(v);
+    return a.attribute().caseExact() ? text : ScimText.fold(text);
+  }
+}
