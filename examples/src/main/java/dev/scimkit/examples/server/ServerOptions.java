@@ -1,0 +1,214 @@
+package dev.scimkit.examples.server;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line of the standalone server, parsed. Option names are stable: scripts and the
+ * README rely on them.
+ *
+ * <pre>
+ * java -jar scimkit-server.jar [options]
+ * java -jar scimkit-server.jar token create|list|revoke --tenant NAME [--id ID] [--store ...]
+ * </pre>
+ */
+record ServerOptions(
+    Command command,
+    String host,
+    int port,
+    String basePath,
+    String store,
+    String dbUser,
+    String dbPassword,
+    String token,
+    Map<String, String> tenantTokens,
+    String tenant,
+    String tokenId,
+    String description) {
+
+  static final String DEFAULT_HOST = "127.0.0.1";
+  static final int DEFAULT_PORT = 8080;
+  static final String DEFAULT_BASE_PATH = "/scim/v2";
+  static final String DEFAULT_STORE = "h2:./scimkit-data";
+
+  private static final java.util.Set<String> KNOWN =
+      java.util.Set.of(
+          "--host", "--port", "--base-path", "--store", "--db-user", "--db-password", "--token",
+          "--tenant", "--id", "--description");
+
+  enum Command {
+    SERVE,
+    HELP,
+    TOKEN_CREATE,
+    TOKEN_LIST,
+    TOKEN_REVOKE
+  }
+
+  static final String USAGE =
+      """
+      Usage: java -jar scimkit-server.jar [options]
+             java -jar scimkit-server.jar token create|list|revoke --tenant NAME [--id ID] [store options]
+
+      Options:
+        --host HOST              address to listen on (default 127.0.0.1)
+        --port PORT              port to listen on (default 8080; 0 picks a free one)
+        --base-path PATH         path of the SCIM base URL (default /scim/v2)
+        --store STORE            memory | h2:PATH | jdbc:postgresql://HOST/DB (default h2:./scimkit-data)
+        --db-user USER           database user (PostgreSQL)
+        --db-password PASSWORD   database password (PostgreSQL)
+        --token TOKEN            accept TOKEN for the default tenant
+        --tenant NAME=TOKEN      accept TOKEN for tenant NAME (repeatable)
+        --help                   print this help
+
+      Token commands (run against the configured store):
+        token create --tenant NAME [--description TEXT]   print a new token once
+        token list --tenant NAME                          list tokens (ids, never secrets)
+        token revoke --tenant NAME --id ID                revoke a token
+      """;
+
+  /** A malformed command line; the message is one line, for the user. */
+  static final class UsageException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  static ServerOptions parse(String... args) throws UsageException {
+    Command command = Command.SERVE;
+    List<String> rest = new ArrayList<>(List.of(args));
+    if (!rest.isEmpty() && rest.get(0).equals("token")) {
+      rest.remove(0);
+      if (rest.isEmpty()) {
+        throw new UsageException("'token' needs a subcommand: create, list or revoke");
+      }
+      String sub = rest.remove(0);
+      command =
+          switch (sub) {
+            case "create" -> Command.TOKEN_CREATE;
+            case "list" -> Command.TOKEN_LIST;
+            case "revoke" -> Command.TOKEN_REVOKE;
+            default -> throw new UsageException("unknown token subcommand '" + sub + "'");
+          };
+    }
+    String host = DEFAULT_HOST;
+    int port = DEFAULT_PORT;
+    String basePath = DEFAULT_BASE_PATH;
+    String store = DEFAULT_STORE;
+    String dbUser = null;
+    String dbPassword = null;
+    String token = null;
+    Map<String, String> tenants = new LinkedHashMap<>();
+    String tenant = null;
+    String tokenId = null;
+    String description = "";
+    for (int i = 0; i < rest.size(); i++) {
+      String arg = rest.get(i);
+      if (arg.equals("--help") || arg.equals("-h")) {
+        command = Command.HELP;
+        continue;
+      }
+      String name = arg;
+      String value = null;
+      int eq = arg.indexOf('=');
+      if (arg.startsWith("--") && eq > 0 && !arg.startsWith("--tenant=")) {
+        name = arg.substring(0, eq);
+        value = arg.substring(eq + 1);
+      } else if (arg.startsWith("--tenant=")) {
+        name = "--tenant";
+        value = arg.substring("--tenant=".length());
+      }
+      if (!name.startsWith("--")) {
+        throw new UsageException("unexpected argument '" + arg + "'");
+      }
+      if (!KNOWN.contains(name)) {
+        throw new UsageException("unknown option " + name);
+      }
+      if (value == null) {
+        if (i + 1 >= rest.size()) {
+          throw new UsageException("option " + name + " needs a value");
+        }
+        value = rest.get(++i);
+      }
+      switch (name) {
+        case "--host" -> host = nonEmpty(name, value);
+        case "--port" -> port = port(value);
+        case "--base-path" -> basePath = basePath(value);
+        case "--store" -> store = store(value);
+        case "--db-user" -> dbUser = value;
+        case "--db-password" -> dbPassword = value;
+        case "--token" -> token = nonEmpty(name, value);
+        case "--id" -> tokenId = nonEmpty(name, value);
+        case "--description" -> description = value;
+        case "--tenant" -> {
+          if (command == Command.SERVE || command == Command.HELP) {
+            int sep = value.indexOf('=');
+            if (sep <= 0 || sep == value.length() - 1) {
+              throw new UsageException("--tenant needs NAME=TOKEN, got '" + value + "'");
+            }
+            tenants.put(value.substring(0, sep), value.substring(sep + 1));
+          } else {
+            tenant = nonEmpty(name, value);
+          }
+        }
+        default -> throw new UsageException("unknown option " + name);
+      }
+    }
+    if (command.name().startsWith("TOKEN_") && tenant == null) {
+      throw new UsageException("token commands need --tenant NAME");
+    }
+    if (command == Command.TOKEN_REVOKE && tokenId == null) {
+      throw new UsageException("token revoke needs --id ID");
+    }
+    return new ServerOptions(
+        command, host, port, basePath, store, dbUser, dbPassword, token, Map.copyOf(tenants),
+        tenant, tokenId, description);
+  }
+
+  private static String nonEmpty(String option, String value) throws UsageException {
+    if (value.isBlank()) {
+      throw new UsageException("option " + option + " needs a non-empty value");
+    }
+    return value;
+  }
+
+  private static int port(String value) throws UsageException {
+    try {
+      int port = Integer.parseInt(value);
+      if (port < 0 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new UsageException("--port must be a number from 0 to 65535, got '" + value + "'");
+    }
+  }
+
+  private static String basePath(String value) throws UsageException {
+    String path = value.trim();
+    if (!path.startsWith("/")) {
+      path = "/" + path;
+    }
+    while (path.length() > 1 && path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    if (path.contains("?") || path.contains("#") || path.contains(" ")) {
+      throw new UsageException("--base-path must be a plain path, got '" + value + "'");
+    }
+    return path;
+  }
+
+  private static String store(String value) throws UsageException {
+    if (value.equals("memory") || value.startsWith("jdbc:postgresql:")) {
+      return value;
+    }
+    if (value.startsWith("h2:") && value.length() > 3) {
+      return value;
+    }
+    throw new UsageException(
+        "--store must be memory, h2:PATH or jdbc:postgresql://HOST/DB, got '" + value + "'");
+  }
+}

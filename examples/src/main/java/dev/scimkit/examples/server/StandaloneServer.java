@@ -1,0 +1,237 @@
+package dev.scimkit.examples.server;
+
+import dev.scimkit.core.RequestContext;
+import dev.scimkit.core.ScimEngine;
+import dev.scimkit.core.auth.IssuedToken;
+import dev.scimkit.core.auth.OrganizationTokens;
+import dev.scimkit.core.auth.StoredToken;
+import dev.scimkit.jaxrs.ScimApplication;
+import dev.scimkit.jaxrs.ScimHttpConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.servlet.Servlets;
+import io.undertow.servlet.api.DeploymentInfo;
+import io.undertow.servlet.api.DeploymentManager;
+import io.undertow.servlet.util.ImmediateInstanceFactory;
+import jakarta.servlet.ServletException;
+import java.net.InetSocketAddress;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+/**
+ * The standalone Scimkit server: a SCIM 2.0 endpoint on Jersey in Undertow's servlet container,
+ * on the embedded H2 store by default, with organisation bearer tokens. See {@link
+ * ServerOptions#USAGE}.
+ *
+ * <pre>
+ * java -jar examples/target/scimkit-server.jar
+ * </pre>
+ *
+ * <p>On SIGTERM (or Ctrl-C) it stops accepting connections, lets requests in flight finish (up to
+ * {@value #GRACE_SECONDS} seconds), then closes the store.
+ */
+public final class StandaloneServer implements AutoCloseable {
+  static final int GRACE_SECONDS = 20;
+
+  /** Undertow refuses larger bodies before Scimkit sees them; Scimkit's own limits are lower. */
+  private static final long MAX_ENTITY_BYTES = 64L << 20;
+
+  private final Undertow http;
+  private final GracefulShutdownHandler graceful;
+  private final DeploymentManager deployment;
+  private final ServerStores stores;
+  private final URI baseUri;
+  private final IssuedToken generatedToken;
+
+  private StandaloneServer(
+      Undertow http,
+      GracefulShutdownHandler graceful,
+      DeploymentManager deployment,
+      ServerStores stores,
+      URI baseUri,
+      IssuedToken generated) {
+    this.http = http;
+    this.graceful = graceful;
+    this.deployment = deployment;
+    this.stores = stores;
+    this.baseUri = baseUri;
+    this.generatedToken = generated;
+  }
+
+  public static void main(String[] args) {
+    int status = run(args, System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /** Runs the command line; for {@code serve} returns only once the server has shut down. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    ServerOptions options;
+    try {
+      options = ServerOptions.parse(args);
+    } catch (ServerOptions.UsageException e) {
+      err.println("error: " + e.getMessage());
+      err.print(ServerOptions.USAGE);
+      return 2;
+    }
+    try {
+      switch (options.command()) {
+        case HELP -> out.print(ServerOptions.USAGE);
+        case SERVE -> serveUntilStopped(options, out);
+        default -> TokenCommands.run(options, out);
+      }
+      return 0;
+    } catch (ServerOptions.UsageException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    } catch (IOException | RuntimeException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static void serveUntilStopped(ServerOptions options, PrintStream out) throws IOException {
+    StandaloneServer server = start(options);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "scimkit-shutdown"));
+    out.println("Scimkit SCIM server listening at " + server.baseUri());
+    server.generatedToken()
+        .ifPresent(
+            t -> {
+              out.println("Generated a bearer token for tenant '" + RequestContext.DEFAULT_TENANT
+                  + "' (shown once, only its hash is kept; token id " + t.token().id() + "):");
+              out.println("  " + t.secret());
+            });
+    out.flush();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Starts a server. When no token is configured and the default tenant has no active token yet,
+   * one is generated: see {@link #generatedToken()}.
+   */
+  static StandaloneServer start(ServerOptions options) throws IOException {
+    ServerStores stores = ServerStores.open(options);
+    try {
+      OrganizationTokens tokens = OrganizationTokens.builder(stores.tokens()).build();
+      IssuedToken generated = configureTokens(options, tokens, stores);
+      ScimEngine engine = ScimEngine.builder().storeProvider(stores.resources()).build();
+      ScimHttpConfig config =
+          ScimHttpConfig.builder(engine).authenticator(tokens.authenticator()).build();
+      ResourceConfig app =
+          ResourceConfig.forApplication(new ScimApplication(config))
+              // no WADL: it loads JAXB at start and is not part of SCIM
+              .property("jersey.config.server.wadl.disableWadl", true);
+      DeploymentInfo info =
+          Servlets.deployment()
+              .setClassLoader(StandaloneServer.class.getClassLoader())
+              .setContextPath(options.basePath())
+              .setDeploymentName("scimkit")
+              .addServlet(
+                  Servlets.servlet(
+                          "scim",
+                          ServletContainer.class,
+                          new ImmediateInstanceFactory<>(new ServletContainer(app)))
+                      .addMapping("/*")
+                      .setLoadOnStartup(1));
+      DeploymentManager deployment = Servlets.defaultContainer().addDeployment(info);
+      deployment.deploy();
+      GracefulShutdownHandler graceful =
+          Handlers.gracefulShutdown(
+              Handlers.path().addPrefixPath(options.basePath(), deployment.start()));
+      Undertow http =
+          Undertow.builder()
+              .addHttpListener(options.port(), options.host())
+              .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_ENTITY_BYTES)
+              .setHandler(graceful)
+              .build();
+      http.start();
+      int port = ((InetSocketAddress) http.getListenerInfo().get(0).getAddress()).getPort();
+      URI actual =
+          URI.create("http://" + hostForUri(options.host()) + ":" + port + options.basePath());
+      return new StandaloneServer(http, graceful, deployment, stores, actual, generated);
+    } catch (ServletException e) {
+      stores.close();
+      throw new IOException("cannot deploy the SCIM servlet", e);
+    } catch (RuntimeException e) {
+      stores.close();
+      throw e;
+    }
+  }
+
+  private static IssuedToken configureTokens(
+      ServerOptions options, OrganizationTokens tokens, ServerStores stores) {
+    if (options.token() != null) {
+      tokens.register(RequestContext.DEFAULT_TENANT, options.token(), "--token");
+    }
+    for (Map.Entry<String, String> t : options.tenantTokens().entrySet()) {
+      tokens.register(t.getKey(), t.getValue(), "--tenant " + t.getKey());
+    }
+    if (options.token() != null || !options.tenantTokens().isEmpty()) {
+      return null;
+    }
+    List<StoredToken> existing = tokens.list(RequestContext.DEFAULT_TENANT);
+    boolean anyActive = existing.stream().anyMatch(t -> t.isActive(Clock.systemUTC().instant()));
+    return anyActive ? null : tokens.create(RequestContext.DEFAULT_TENANT, "generated at first start");
+  }
+
+  private static String hostForUri(String host) {
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
+  /** The SCIM base URL, without a trailing slash. */
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  /** The token generated at start, if one was. */
+  public Optional<IssuedToken> generatedToken() {
+    return Optional.ofNullable(generatedToken);
+  }
+
+  /**
+   * Stops taking requests (new ones are answered 503), lets requests in flight finish for up to
+   * {@value #GRACE_SECONDS} seconds, then stops the listener and closes the store.
+   */
+  @Override
+  public void close() {
+    try {
+      graceful.shutdown();
+      graceful.awaitShutdown(TimeUnit.SECONDS.toMillis(GRACE_SECONDS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      http.stop();
+      try {
+        deployment.stop();
+      } catch (ServletException e) {
+        // the servlet's destroy failed; the process is going away and the store closes next
+      }
+      deployment.undeploy();
+      stores.close();
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.scimkit.examples.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServerOptionsTest {
+
+  @Test
+  void noArguments_areTheDocumentedDefaults() throws Exception {
+    ServerOptions o = ServerOptions.parse();
+    assertThat(o.command()).isEqualTo(ServerOptions.Command.SERVE);
+    assertThat(o.host()).isEqualTo("127.0.0.1");
+    assertThat(o.port()).isEqualTo(8080);
+    assertThat(o.basePath()).isEqualTo("/scim/v2");
+    assertThat(o.store()).isEqualTo("h2:./scimkit-data");
+    assertThat(o.token()).isNull();
+    assertThat(o.tenantTokens()).isEmpty();
+  }
+
+  @Test
+  void everyOption_inBothSpellings() throws Exception {
+    ServerOptions o = ServerOptions.parse(
+        "--host", "0.0.0.0", "--port=9090", "--base-path", "v1.0/scim-2/", "--store", "jdbc:postgresql://db/scim",
+        "--db-user", "scim", "--db-password=pw", "--token", "t0ken-of-the-default-tenant-0123456789",
+        "--tenant", "acme=acme-token-0123456789-0123456789", "--tenant=globex=globex-token-0123456789-01234");
+    assertThat(o.host()).isEqualTo("0.0.0.0");
+    assertThat(o.port()).isEqualTo(9090);
+    assertThat(o.basePath()).isEqualTo("/v1.0/scim-2");
+    assertThat(o.store()).isEqualTo("jdbc:postgresql://db/scim");
+    assertThat(o.dbUser()).isEqualTo("scim");
+    assertThat(o.dbPassword()).isEqualTo("pw");
+    assertThat(o.token()).isEqualTo("t0ken-of-the-default-tenant-0123456789");
+    assertThat(o.tenantTokens()).isEqualTo(Map.of(
+        "acme", "acme-token-0123456789-0123456789", "globex", "globex-token-0123456789-01234"));
+  }
+
+  @Test
+  void tokenSubcommands_needATenant() throws Exception {
+    ServerOptions create = ServerOptions.parse("token", "create", "--tenant", "acme", "--store", "h2:/tmp/x");
+    assertThat(create.command()).isEqualTo(ServerOptions.Command.TOKEN_CREATE);
+    assertThat(create.tenant()).isEqualTo("acme");
+    assertThat(ServerOptions.parse("token", "list", "--tenant", "acme").command()).isEqualTo(ServerOptions.Command.TOKEN_LIST);
+    ServerOptions revoke = ServerOptions.parse("token", "revoke", "--tenant", "acme", "--id", "tok_1");
+    assertThat(revoke.tokenId()).isEqualTo("tok_1");
+    assertThatThrownBy(() -> ServerOptions.parse("token", "create")).hasMessageContaining("--tenant");
+    assertThatThrownBy(() -> ServerOptions.parse("token", "revoke", "--tenant", "acme")).hasMessageContaining("--id");
+    assertThatThrownBy(() -> ServerOptions.parse("token", "rotate", "--tenant", "acme")).hasMessageContaining("rotate");
+  }
+
+  @Test
+  void malformedOptions_areUsageErrors() {
+    assertThatThrownBy(() -> ServerOptions.parse("--port", "eighty")).hasMessageContaining("--port");
+    assertThatThrownBy(() -> ServerOptions.parse("--port", "70000")).hasMessageContaining("--port");
+    assertThatThrownBy(() -> ServerOptions.parse("--port")).hasMessageContaining("needs a value");
+    assertThatThrownBy(() -> ServerOptions.parse("--store", "mysql://x")).hasMessageContaining("--store");
+    assertThatThrownBy(() -> ServerOptions.parse("--tenant", "acme")).hasMessageContaining("NAME=TOKEN");
+    assertThatThrownBy(() -> ServerOptions.parse("--verbose")).hasMessageContaining("unknown option --verbose");
+    assertThatThrownBy(() -> ServerOptions.parse("serve")).hasMessageContaining("unexpected argument");
+  }
+
+  @Test
+  void malformedOption_printsOneLineAndTheUsage_andExitsWith2() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = StandaloneServer.run(new String[] {"--port", "x"},
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(status).isEqualTo(2);
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertThat(text.lines().findFirst()).hasValue("error: --port must be a number from 0 to 65535, got 'x'");
+    assertThat(text).contains("Usage: java -jar scimkit-server.jar");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void help_printsTheUsage_andExitsWith0() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int status = StandaloneServer.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    assertThat(status).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--store STORE").contains("token create");
+  }
+}
