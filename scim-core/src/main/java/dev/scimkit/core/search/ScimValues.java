@@ -1,6 +1,8 @@
 package dev.scimkit.core.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimkit.core.ScimResource;
+import dev.scimkit.core.internal.Numbers;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -10,20 +12,25 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** How search reads JSON values: presence, case folding, and the typed views of a value. */
-final class ScimValues {
+/**
+ * How Scimkit reads JSON values when it compares them: presence, case folding, and the typed
+ * views of a value. {@link FilterEvaluator} and {@link Sorting} follow these rules; a store that
+ * translates filters into its own query language must read values the same way to give the same
+ * answers, and can call these methods to do so.
+ */
+public final class ScimValues {
   private ScimValues() {}
 
   /** How deep {@link #isPresent} looks into nested containers before calling one present. */
   private static final int PRESENCE_DEPTH = 4;
 
   /** The case-insensitive form of a string; comparisons ignoring case compare these. */
-  static String fold(String s) {
+  public static String fold(String s) {
     return s.toLowerCase(Locale.ROOT);
   }
 
   /** Whether a node holds no value at all: Java null, JSON null or missing. */
-  static boolean isAbsent(JsonNode n) {
+  public static boolean isAbsent(JsonNode n) {
     return n == null || n.isNull() || n.isMissingNode();
   }
 
@@ -32,7 +39,7 @@ final class ScimValues {
    * {@code ""}, not {@code []}, not {@code {}}, and, for containers, holding at least one present
    * value.
    */
-  static boolean isPresent(JsonNode n) {
+  public static boolean isPresent(JsonNode n) {
     return isPresent(n, PRESENCE_DEPTH);
   }
 
@@ -61,16 +68,32 @@ final class ScimValues {
   }
 
   /** A scalar's text: JSON strings as they are, numbers in plain decimal notation. */
-  static String text(JsonNode n) {
+  public static String text(JsonNode n) {
     if (n.isNumber()) {
       BigDecimal d = number(n);
-      return d != null ? dev.scimkit.core.internal.Numbers.text(d) : n.asText();
+      return d != null ? numberText(d) : n.asText();
     }
     return n.asText();
   }
 
+  /**
+   * A number's text: plain decimal notation when that is modest ({@link #isModest}), else
+   * scientific notation, which no stored string equals.
+   */
+  public static String numberText(BigDecimal n) {
+    return Numbers.text(n);
+  }
+
+  /**
+   * Whether {@code n} expands cheaply to plain notation: {@code 1e1000000000} is short to write and
+   * a billion digits long, and must never be expanded.
+   */
+  public static boolean isModest(BigDecimal n) {
+    return Numbers.isModest(n);
+  }
+
   /** A boolean node, or the string {@code "true"} / {@code "false"} in any case; else null. */
-  static Boolean bool(JsonNode n) {
+  public static Boolean bool(JsonNode n) {
     if (n.isBoolean()) {
       return n.booleanValue();
     }
@@ -78,7 +101,7 @@ final class ScimValues {
   }
 
   /** {@code "true"} / {@code "false"} in any case (Entra sends {@code "True"}); else null. */
-  static Boolean bool(String s) {
+  public static Boolean bool(String s) {
     if (s.equalsIgnoreCase("true")) {
       return Boolean.TRUE;
     }
@@ -89,7 +112,7 @@ final class ScimValues {
   }
 
   /** A number node, or a string holding a decimal number; else null. */
-  static BigDecimal number(JsonNode n) {
+  public static BigDecimal number(JsonNode n) {
     if (n.isNumber()) {
       if (n.isIntegralNumber()) {
         return n.canConvertToLong()
@@ -106,7 +129,7 @@ final class ScimValues {
   }
 
   /** A decimal number written as text ({@code "42"}, {@code "-1.5"}, {@code "1e3"}); else null. */
-  static BigDecimal number(String s) {
+  public static BigDecimal number(String s) {
     if (!looksNumeric(s)) {
       return null;
     }
@@ -139,7 +162,7 @@ final class ScimValues {
    * 2011-05-13T04:42:34Z}, {@code 2011-05-13T06:42:34.5+02:00}); without an offset it is read as
    * UTC. Anything else is null, so that callers fall back to comparing text.
    */
-  static Instant instant(String s) {
+  public static Instant instant(String s) {
     int len = s.length();
     if (len < 16
         || len > 64
@@ -163,7 +186,7 @@ final class ScimValues {
   }
 
   /** The text of {@code meta.version} for a stored version number: the weak ETag {@code W/"n"}. */
-  static String versionTag(long version) {
-    return "W/\"" + version + '"';
+  public static String versionTag(long version) {
+    return ScimResource.etag(version);
   }
 }

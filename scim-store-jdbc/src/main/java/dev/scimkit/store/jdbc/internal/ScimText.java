@@ -3,137 +3,54 @@ package dev.scimkit.store.jdbc.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
+import dev.scimkit.core.search.ScimValues;
 
 /**
- * How scim-core's search reads values, repeated here because the SQL this store writes must agree
- * with it exactly: case folding, the text of a scalar, and the boolean, number and dateTime views
- * of a string. Kept in step with {@code dev.scimkit.core.search.ScimValues}; the differential
- * test fails if the two drift apart.
+ * How scim-core's search reads values ({@link ScimValues}), named as this store's SQL generation
+ * uses them, plus the checks that only SQL needs. The SQL this store writes must agree with the
+ * core's reading exactly; the differential test compares the two stores.
  */
 final class ScimText {
   private ScimText() {}
 
-  /** The case-insensitive form of a string. */
   static String fold(String s) {
-    return s.toLowerCase(Locale.ROOT);
+    return ScimValues.fold(s);
   }
 
-  /** Whether a node holds no value at all: Java null, JSON null or missing. */
   static boolean isAbsent(JsonNode n) {
-    return n == null || n.isNull() || n.isMissingNode();
+    return ScimValues.isAbsent(n);
   }
 
-  /** A scalar's text: strings as they are, numbers in plain decimal notation when modest. */
   static String text(JsonNode n) {
-    if (n.isNumber()) {
-      BigDecimal d = number(n);
-      return d != null ? numberText(d) : n.asText();
-    }
-    return n.asText();
+    return ScimValues.text(n);
   }
 
-  /** The most digits before or after the point that a number is written out with in plain. */
-  static final int MAX_PLAIN_DIGITS = 1000;
-
-  /**
-   * Whether {@code n} expands cheaply to plain notation (and fits PostgreSQL's {@code numeric}):
-   * {@code 1e1000000000} is short to write and a billion digits long.
-   */
   static boolean isModest(BigDecimal n) {
-    long integerDigits = (long) n.precision() - n.scale();
-    return integerDigits <= MAX_PLAIN_DIGITS && n.scale() <= MAX_PLAIN_DIGITS;
+    return ScimValues.isModest(n);
   }
 
-  /** A number's text: plain when modest, else scientific (which no stored string equals). */
   static String numberText(BigDecimal n) {
-    return isModest(n) ? n.toPlainString() : n.toString();
+    return ScimValues.numberText(n);
   }
 
-  /** {@code "true"} / {@code "false"} in any case; else null. */
   static Boolean bool(String s) {
-    if (s.equalsIgnoreCase("true")) {
-      return Boolean.TRUE;
-    }
-    if (s.equalsIgnoreCase("false")) {
-      return Boolean.FALSE;
-    }
-    return null;
+    return ScimValues.bool(s);
   }
 
   static BigDecimal number(JsonNode n) {
-    if (n.isNumber()) {
-      if (n.isIntegralNumber()) {
-        return n.canConvertToLong()
-            ? BigDecimal.valueOf(n.longValue())
-            : new BigDecimal(n.bigIntegerValue());
-      }
-      if (n.isBigDecimal()) {
-        return n.decimalValue();
-      }
-      double d = n.doubleValue();
-      return Double.isFinite(d) ? BigDecimal.valueOf(d) : null;
-    }
-    return n.isTextual() ? number(n.textValue()) : null;
+    return ScimValues.number(n);
   }
 
-  /** A decimal number written as text; else null. */
   static BigDecimal number(String s) {
-    int len = s.length();
-    if (len == 0 || len > 400) {
-      return null;
-    }
-    boolean digit = false;
-    for (int i = 0; i < len; i++) {
-      char c = s.charAt(i);
-      if (c >= '0' && c <= '9') {
-        digit = true;
-      } else if ("+-.eE".indexOf(c) < 0) {
-        return null;
-      }
-    }
-    if (!digit) {
-      return null;
-    }
-    try {
-      return new BigDecimal(s);
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return ScimValues.number(s);
   }
 
-  /** An xsd:dateTime as an instant (without an offset: UTC); else null. */
   static Instant instant(String s) {
-    int len = s.length();
-    if (len < 16
-        || len > 64
-        || s.charAt(4) != '-'
-        || s.charAt(7) != '-'
-        || (s.charAt(10) != 'T' && s.charAt(10) != 't')) {
-      return null;
-    }
-    char last = s.charAt(len - 1);
-    boolean offset =
-        last == 'Z' || last == 'z' || s.indexOf('+', 10) > 0 || s.indexOf('-', 10) > 0;
-    try {
-      if (offset) {
-        return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-      }
-      return LocalDateTime.parse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-          .toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return ScimValues.instant(s);
   }
 
-  /** The text of {@code meta.version}: the weak ETag {@code W/"n"}. */
   static String versionTag(long version) {
-    return "W/\"" + version + '"';
+    return ScimValues.versionTag(version);
   }
 
   /**
