@@ -82,6 +82,10 @@ public final class FilterParser {
   }
 
   private PatchPath patchPath() {
+    PatchPath simple = simplePatchPath();
+    if (simple != null) {
+      return simple;
+    }
     PatchPathContext ctx = newParser().patchPath();
     AttributePath attribute = attributePath(ctx.ATTR_PATH(0).getSymbol());
     ValueFilterContext valueFilter = ctx.valueFilter();
@@ -94,6 +98,43 @@ public final class FilterParser {
       subAttribute = simpleName(ctx.ATTR_PATH(1).getSymbol());
     }
     return new PatchPath(attribute, filter, subAttribute);
+  }
+
+  /**
+   * Most PATCH paths are one attribute path token ({@code name.givenName}, {@code
+   * urn:...:User:manager}), possibly with whitespace around it. For those the grammar's answer is
+   * exactly {@link #attributePath(String, int)} of the token, so they skip ANTLR; anything else
+   * (brackets, several tokens, other characters) returns {@code null} and goes through the
+   * grammar.
+   */
+  private PatchPath simplePatchPath() {
+    int from = 0;
+    int to = input.length();
+    while (from < to && isSpace(input.charAt(from))) {
+      from++;
+    }
+    while (to > from && isSpace(input.charAt(to - 1))) {
+      to--;
+    }
+    if (from == to) {
+      return null;
+    }
+    char first = input.charAt(from);
+    if (!FilterSyntax.isAsciiLetter(first) && first != '$') {
+      return null;
+    }
+    for (int i = from + 1; i < to; i++) {
+      char c = input.charAt(i);
+      if (!FilterSyntax.isAsciiLetter(c) && !FilterSyntax.isDigit(c) && "_$:.-".indexOf(c) < 0) {
+        return null;
+      }
+    }
+    return PatchPath.of(attributePath(input.substring(from, to), from));
+  }
+
+  /** The characters the grammar skips between tokens. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
   }
 
   /** Parses an attribute path alone, as in {@code sortBy} or {@code attributes}. */
