@@ -44,7 +44,8 @@ final class ServerStores implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot create the data folder " + folder, e);
       }
-      config.setJdbcUrl("jdbc:h2:file:" + folder.resolve("scimkit"));
+      // AUTO_SERVER: token commands may open the database while the server holds it
+      config.setJdbcUrl("jdbc:h2:file:" + folder.resolve("scimkit") + ";AUTO_SERVER=TRUE");
       config.setUsername("sa");
       config.setPassword("");
     } else {

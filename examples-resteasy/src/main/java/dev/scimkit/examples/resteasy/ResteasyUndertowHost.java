@@ -1,0 +1,172 @@
+package dev.scimkit.examples.resteasy;
+
+import dev.scimkit.core.ScimEngine;
+import dev.scimkit.core.auth.InMemoryTokenStore;
+import dev.scimkit.core.auth.IssuedToken;
+import dev.scimkit.core.auth.OrganizationTokens;
+import dev.scimkit.jaxrs.ScimApplication;
+import dev.scimkit.jaxrs.ScimHttpConfig;
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
+import io.undertow.servlet.Servlets;
+import io.undertow.servlet.api.DeploymentInfo;
+import io.undertow.servlet.api.DeploymentManager;
+import jakarta.servlet.ServletException;
+import jakarta.ws.rs.core.Application;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import org.jboss.resteasy.core.ResteasyDeploymentImpl;
+import org.jboss.resteasy.plugins.server.servlet.HttpServlet30Dispatcher;
+import org.jboss.resteasy.spi.ResteasyDeployment;
+
+/**
+ * A RESTEasy application in Undertow's servlet container that serves its own API under {@code
+ * /api} and mounts Scimkit beside it under {@code /api/scim/v2}.
+ *
+ * <pre>
+ * mvn -q -pl examples-resteasy exec:java -Dexec.mainClass=dev.scimkit.examples.resteasy.ResteasyUndertowHost
+ * </pre>
+ *
+ * <h2>How it mounts</h2>
+ *
+ * <p>Two JAX-RS applications, each in a servlet context of its own: the host's {@link
+ * HostApplication} at {@code /api} and Scimkit's {@link ScimApplication} at {@code /api/scim/v2}
+ * ({@link #deploy}). Undertow's path handler gives each request to the longest matching context
+ * path, so {@code /api/scim/v2/Users} reaches Scimkit and every other {@code /api/...} the host.
+ *
+ * <p>Each context runs RESTEasy's {@link HttpServlet30Dispatcher} over a {@link
+ * ResteasyDeployment} that holds the application <em>instance</em>, handed over as a servlet
+ * context attribute (the servlet starts the deployment when it loads and stops it when it is
+ * destroyed). That is how the engine reaches Scimkit's resources without a static field or CDI:
+ * the usual {@code jakarta.ws.rs.Application} init parameter names a class instead, which RESTEasy
+ * instantiates with no arguments. One context per application, because the attribute is per
+ * context.
+ *
+ * <p>Why not add {@link dev.scimkit.jaxrs.Scimkit#classes()} to the host's application? The SCIM
+ * resources would then answer at its root ({@code /api/Users}): JAX-RS cannot put some resources
+ * of an application under a sub-path. An application of its own puts SCIM exactly under {@code
+ * /api/scim/v2} and keeps each side's providers to itself.
+ *
+ * <h2>Tokens</h2>
+ *
+ * <p>Organisation tokens, as in the Jersey sample: the host's admin console creates one per
+ * customer organisation ({@link OrganizationTokens#create}) and shows it once; only hashes are
+ * kept (here in memory; a real host uses a {@link dev.scimkit.core.auth.TokenStore} in its
+ * database).
+ */
+public final class ResteasyUndertowHost implements AutoCloseable {
+  /** Where the host's own API lives. */
+  public static final String API_PATH = "/api";
+
+  /** Where Scimkit lives: beside the host's resources, inside its {@code /api}. */
+  public static final String SCIM_PATH = API_PATH + "/scim/v2";
+
+  /** The host's own JAX-RS application, as it was before Scimkit. */
+  public static final class HostApplication extends Application {
+    @Override
+    public Set<Class<?>> getClasses() {
+      return Set.of(HostResource.class);
+    }
+  }
+
+  /** One application in its servlet context. */
+  private record Deployed(DeploymentManager manager, HttpHandler handler) {}
+
+  private final Undertow server;
+  private final List<Deployed> deployments;
+  private final OrganizationTokens tokens;
+  private final URI root;
+
+  private ResteasyUndertowHost(
+      Undertow server, List<Deployed> deployments, OrganizationTokens tokens, URI root) {
+    this.server = server;
+    this.deployments = deployments;
+    this.tokens = tokens;
+    this.root = root;
+  }
+
+  /** Starts the host on {@code host:port} (port 0 picks a free one). */
+  public static ResteasyUndertowHost start(String host, int port) throws ServletException {
+    OrganizationTokens tokens = OrganizationTokens.builder(new InMemoryTokenStore()).build();
+    ScimEngine engine = ScimEngine.builder().build(); // users and groups in memory
+    ScimHttpConfig scim =
+        ScimHttpConfig.builder(engine).authenticator(tokens.authenticator()).build();
+
+    Deployed api = deploy(API_PATH, new HostApplication());
+    Deployed scimkit = deploy(SCIM_PATH, new ScimApplication(scim));
+    Undertow server =
+        Undertow.builder()
+            .addHttpListener(port, host)
+            .setHandler(
+                Handlers.path()
+                    .addPrefixPath(API_PATH, api.handler())
+                    .addPrefixPath(SCIM_PATH, scimkit.handler()))
+            .build();
+    server.start();
+
+    int actualPort = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+    return new ResteasyUndertowHost(
+        server, List.of(api, scimkit), tokens, URI.create("http://" + host + ":" + actualPort));
+  }
+
+  /** Runs {@code application} on RESTEasy in a servlet context of its own at {@code contextPath}. */
+  private static Deployed deploy(String contextPath, Application application) throws ServletException {
+    ResteasyDeployment resteasy = new ResteasyDeploymentImpl();
+    resteasy.setApplication(application); // the servlet starts it on init and stops it on destroy
+    DeploymentInfo info =
+        Servlets.deployment()
+            .setClassLoader(ResteasyUndertowHost.class.getClassLoader())
+            .setContextPath(contextPath)
+            .setDeploymentName(contextPath)
+            .addServletContextAttribute(ResteasyDeployment.class.getName(), resteasy)
+            .addServlet(
+                Servlets.servlet("resteasy", HttpServlet30Dispatcher.class)
+                    .addMapping("/*")
+                    .setAsyncSupported(true)
+                    .setLoadOnStartup(1));
+    DeploymentManager manager = Servlets.defaultContainer().addDeployment(info);
+    manager.deploy();
+    return new Deployed(manager, manager.start());
+  }
+
+  /** The host's API root, {@code http://host:port/api}. */
+  public URI apiUri() {
+    return URI.create(root + API_PATH);
+  }
+
+  /** The SCIM base URL to give the identity provider, {@code http://host:port/api/scim/v2}. */
+  public URI scimUri() {
+    return URI.create(root + SCIM_PATH);
+  }
+
+  /** The organisation tokens: what the host's admin console would call. */
+  public OrganizationTokens tokens() {
+    return tokens;
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+    for (Deployed d : deployments) {
+      try {
+        d.manager().stop();
+      } catch (ServletException e) {
+        // the servlet's destroy failed; the deployment is going away regardless
+      }
+      d.manager().undeploy();
+    }
+  }
+
+  /** Starts on {@code 127.0.0.1:8080} and prints the SCIM URL and a token for {@code acme}. */
+  public static void main(String[] args) throws ServletException {
+    ResteasyUndertowHost host = start("127.0.0.1", 8080);
+    Runtime.getRuntime().addShutdownHook(new Thread(host::close));
+    IssuedToken token = host.tokens().create("acme", "sample");
+    System.out.println("Host API:  " + host.apiUri() + "/hello");
+    System.out.println("SCIM URL:  " + host.scimUri());
+    System.out.println("Token for organisation 'acme' (shown once): " + token.secret());
+  }
+}

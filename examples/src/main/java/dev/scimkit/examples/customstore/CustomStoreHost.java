@@ -1,0 +1,98 @@
+package dev.scimkit.examples.customstore;
+
+import dev.scimkit.core.ScimEngine;
+import dev.scimkit.core.auth.InMemoryTokenStore;
+import dev.scimkit.core.auth.IssuedToken;
+import dev.scimkit.core.auth.OrganizationTokens;
+import dev.scimkit.core.store.InMemoryStore;
+import dev.scimkit.jaxrs.ScimApplication;
+import dev.scimkit.jaxrs.ScimHttpConfig;
+import java.net.URI;
+import javax.sql.DataSource;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * A host that already has its own users table serves it over SCIM: users are rows of {@code
+ * app_user} ({@link UserTableStore}), groups stay in Scimkit's in-memory store. An identity
+ * provider's changes land in the host's table, and users the host creates itself are visible to
+ * the identity provider.
+ *
+ * <pre>
+ * java -cp examples/target/scimkit-server.jar dev.scimkit.examples.customstore.CustomStoreHost
+ * </pre>
+ *
+ * <p>The lines that matter are the engine's two stores in {@link #start}: {@code
+ * storeProvider(...)} supplies a store for every resource type, and {@code store("User", ...)}
+ * overrides it for users. The rest is the usual mounting (Scimkit's own application at {@code
+ * /scim/v2} on Jersey and Grizzly) and organisation tokens.
+ */
+public final class CustomStoreHost implements AutoCloseable {
+  private final HttpServer server;
+  private final OrganizationTokens tokens;
+  private final URI scimUri;
+
+  private CustomStoreHost(HttpServer server, OrganizationTokens tokens, URI scimUri) {
+    this.server = server;
+    this.tokens = tokens;
+    this.scimUri = scimUri;
+  }
+
+  /** Serves the users of {@code hostDatabase} over SCIM at {@code http://host:port/scim/v2}. */
+  public static CustomStoreHost start(DataSource hostDatabase, String host, int port) {
+    ScimEngine engine =
+        ScimEngine.builder()
+            .storeProvider(new InMemoryStore()) // groups, in memory
+            .store("User", new UserTableStore(hostDatabase)) // users, in the host's table
+            .build();
+    OrganizationTokens tokens = OrganizationTokens.builder(new InMemoryTokenStore()).build();
+    ScimHttpConfig config =
+        ScimHttpConfig.builder(engine).authenticator(tokens.authenticator()).build();
+    ResourceConfig app =
+        ResourceConfig.forApplication(new ScimApplication(config))
+            .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    HttpServer server =
+        GrizzlyHttpServerFactory.createHttpServer(
+            URI.create("http://" + host + ":" + port + "/scim/v2"), app);
+    int actualPort = server.getListener("grizzly").getPort();
+    return new CustomStoreHost(
+        server, tokens, URI.create("http://" + host + ":" + actualPort + "/scim/v2"));
+  }
+
+  /** The SCIM base URL. */
+  public URI scimUri() {
+    return scimUri;
+  }
+
+  /** The organisation tokens: what the host's admin console would call. */
+  public OrganizationTokens tokens() {
+    return tokens;
+  }
+
+  @Override
+  public void close() {
+    server.shutdownNow();
+  }
+
+  /**
+   * Starts on {@code 127.0.0.1:8080} over an in-memory H2 database and prints the SCIM URL and a
+   * token for organisation {@code acme}.
+   */
+  public static void main(String[] args) {
+    JdbcConnectionPool db = HostDatabase.open("jdbc:h2:mem:app;DB_CLOSE_DELAY=-1");
+    CustomStoreHost host = start(db, "127.0.0.1", 8080);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  host.close();
+                  db.dispose();
+                }));
+    IssuedToken token = host.tokens().create("acme", "sample");
+    System.out.println("SCIM URL: " + host.scimUri());
+    System.out.println("Token for organisation 'acme' (shown once): " + token.secret());
+  }
+}

@@ -1,0 +1,36 @@
+package dev.scimkit.examples.customstore;
+
+import dev.scimkit.core.store.InMemoryStore;
+import dev.scimkit.core.store.StoreProvider;
+import dev.scimkit.store.tck.StoreContract;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+
+/**
+ * The whole store contract against {@link UserTableStore} for users, with groups in an {@link
+ * InMemoryStore} as in {@link CustomStoreHost}: the sample is a correct store.
+ */
+class UserTableStoreContractTest extends StoreContract {
+  private JdbcConnectionPool db;
+
+  @Override
+  protected StoreProvider newStoreProvider() {
+    db = HostDatabase.open("jdbc:h2:mem:contract-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    UserTableStore users = new UserTableStore(db);
+    InMemoryStore others = new InMemoryStore();
+    return type -> type.name().equals("User") ? users : others.storeFor(type);
+  }
+
+  @AfterEach
+  void dropDatabase() throws SQLException {
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("SHUTDOWN");
+    }
+    db.dispose();
+  }
+}
