@@ -113,4 +113,14 @@ class PatchPathTest {
         .isInstanceOf(NullPointerException.class)
         .hasMessage("path == null");
   }
+
+  @Test
+  void parsePath_aBareKeyword_isNotAnAttributePath() {
+    for (String keyword : new String[] {"eq", "AND", "pr", "True", "null"}) {
+      assertThatThrownBy(() -> Filters.parsePath(keyword))
+          .isInstanceOf(FilterParseException.class)
+          .hasMessageStartingWith("unexpected '" + keyword + "'; expected an attribute path");
+    }
+    assertThat(Filters.parsePath("equals").attribute().name()).isEqualTo("equals");
+  }
 }

@@ -11,9 +11,7 @@ import dev.scimkit.filter.internal.grammar.ScimFilterLexer;
 import dev.scimkit.filter.internal.grammar.ScimFilterParser;
 import dev.scimkit.filter.internal.grammar.ScimFilterParser.AndExprContext;
 import dev.scimkit.filter.internal.grammar.ScimFilterParser.AttrExprContext;
-import dev.scimkit.filter.internal.grammar.ScimFilterParser.CompValueContext;
 import dev.scimkit.filter.internal.grammar.ScimFilterParser.ConditionContext;
-import dev.scimkit.filter.internal.grammar.ScimFilterParser.GroupExprContext;
 import dev.scimkit.filter.internal.grammar.ScimFilterParser.NotExprContext;
 import dev.scimkit.filter.internal.grammar.ScimFilterParser.OrExprContext;
 import dev.scimkit.filter.internal.grammar.ScimFilterParser.PatchPathContext;
@@ -22,6 +20,7 @@ import dev.scimkit.filter.internal.grammar.ScimFilterParser.ValueFilterContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
@@ -30,6 +29,7 @@ import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.IntervalSet;
+import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
@@ -41,7 +41,8 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  * <p>Errors never go to the console: the generated code's default listeners are removed and a
  * fail-fast error strategy turns the first syntax error into a {@link FilterParseException}.
  *
- * <p>An instance parses one input and is then discarded.
+ * <p>An instance parses one input and is then discarded; the ANTLR lexer and parser it drives are
+ * reused (see {@link Recognizers}).
  */
 public final class FilterParser {
 
@@ -61,41 +62,67 @@ public final class FilterParser {
     this.bmpOnly = prescan();
   }
 
+  /** For an input known to pass {@link #prescan()}: all in the BMP, nothing nested. */
+  private FilterParser(String input, FilterLimits limits, String kind, boolean bmpOnly) {
+    this.input = input;
+    this.limits = limits;
+    this.kind = kind;
+    this.bmpOnly = bmpOnly;
+  }
+
   /** Parses a filter; see {@link dev.scimkit.filter.Filters#parse(String, FilterLimits)}. */
   public static Filter parseFilter(String input, FilterLimits limits) {
     FilterParser p = new FilterParser(input, limits, "filter");
+    Recognizers r = Recognizers.borrow();
     try {
-      return p.orExpr(p.newParser().filter().orExpr());
+      // filter : orExpr EOF
+      return p.orExpr((OrExprContext) r.parse(p).filter().getChild(0));
     } catch (StackOverflowError e) {
+      r = null; // stopped anywhere: let it go rather than reuse it
       throw p.tooDeep();
+    } finally {
+      if (r != null) {
+        r.giveBack();
+      }
     }
   }
 
   /** Parses a PATCH path; see {@link dev.scimkit.filter.Filters#parsePath(String, FilterLimits)}. */
   public static PatchPath parsePatchPath(String input, FilterLimits limits) {
+    if (input.length() <= limits.maxLength()) {
+      // What simplePatchPath accepts has no bracket, parenthesis, quote nor surrogate, so the
+      // prescan would have nothing to report: skip it.
+      PatchPath simple = new FilterParser(input, limits, "path", true).simplePatchPath();
+      if (simple != null) {
+        return simple;
+      }
+    }
     FilterParser p = new FilterParser(input, limits, "path");
+    Recognizers r = Recognizers.borrow();
     try {
-      return p.patchPath();
+      return p.patchPath(r.parse(p).patchPath());
     } catch (StackOverflowError e) {
+      r = null; // stopped anywhere: let it go rather than reuse it
       throw p.tooDeep();
+    } finally {
+      if (r != null) {
+        r.giveBack();
+      }
     }
   }
 
-  private PatchPath patchPath() {
-    PatchPath simple = simplePatchPath();
-    if (simple != null) {
-      return simple;
-    }
-    PatchPathContext ctx = newParser().patchPath();
-    AttributePath attribute = attributePath(ctx.ATTR_PATH(0).getSymbol());
-    ValueFilterContext valueFilter = ctx.valueFilter();
-    if (valueFilter == null) {
+  /** {@code patchPath : ATTR_PATH (valueFilter (DOT ATTR_PATH)?)? EOF}. */
+  private PatchPath patchPath(PatchPathContext ctx) {
+    List<ParseTree> children = ctx.children;
+    AttributePath attribute = attributePath(symbol(children.get(0)));
+    if (!(children.get(1) instanceof ValueFilterContext valueFilter)) {
       return PatchPath.of(attribute);
     }
     Filter filter = valueFilter(attribute, valueFilter);
     String subAttribute = null;
-    if (ctx.ATTR_PATH().size() > 1) {
-      subAttribute = simpleName(ctx.ATTR_PATH(1).getSymbol());
+    if (children.get(2) instanceof TerminalNode dot
+        && dot.getSymbol().getType() == ScimFilterLexer.DOT) {
+      subAttribute = simpleName(symbol(children.get(3)));
     }
     return new PatchPath(attribute, filter, subAttribute);
   }
@@ -129,7 +156,29 @@ public final class FilterParser {
         return null;
       }
     }
-    return PatchPath.of(attributePath(input.substring(from, to), from));
+    String token = input.substring(from, to);
+    if (isKeyword(token)) {
+      return null; // the lexer makes a keyword token of it, which the grammar rejects as a path
+    }
+    return PatchPath.of(attributePath(token, from));
+  }
+
+  private static final String[] KEYWORDS = {
+    "and", "or", "not", "pr", "eq", "ne", "co", "sw", "ew", "gt", "lt", "ge", "le", "true",
+    "false", "null"
+  };
+
+  /** Whether the lexer reads {@code text} as a keyword rather than an attribute path. */
+  private static boolean isKeyword(String text) {
+    if (text.length() > 5) {
+      return false;
+    }
+    for (String keyword : KEYWORDS) {
+      if (keyword.equalsIgnoreCase(text)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The characters the grammar skips between tokens. */
@@ -215,32 +264,73 @@ public final class FilterParser {
 
   // ---- running ANTLR -------------------------------------------------------------------------
 
-  private ScimFilterParser newParser() {
-    ScimFilterLexer lexer = new ScimFilterLexer(CharStreams.fromString(input));
-    lexer.removeErrorListeners();
-    ScimFilterParser parser = new ScimFilterParser(new CommonTokenStream(lexer));
-    parser.removeErrorListeners();
-    parser.setErrorHandler(new FailFast());
-    // Every decision of the grammar is LL(1), so the cheaper SLL mode is exact for it.
-    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-    return parser;
+  /**
+   * A lexer and a parser, reset for each input rather than built anew: building them costs more
+   * than parsing a short filter. They sit in a small shared array rather than in
+   * thread locals, so that an undeployed web application leaves nothing in the container's
+   * threads. A thread takes the set in its slot, or builds one if another thread holds it.
+   */
+  private static final class Recognizers {
+    private static final int SLOTS = 32; // a power of two
+    private static final AtomicReferenceArray<Recognizers> POOL = new AtomicReferenceArray<>(SLOTS);
+
+    private final ScimFilterLexer lexer = new ScimFilterLexer(null);
+    private final ScimFilterParser parser = new ScimFilterParser(null);
+    private final FailFast errors = new FailFast();
+    private int slot;
+
+    private Recognizers() {
+      lexer.removeErrorListeners();
+      parser.removeErrorListeners();
+      parser.setErrorHandler(errors);
+      // Every decision of the grammar is LL(1), so the cheaper SLL mode is exact for it.
+      parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    }
+
+    static Recognizers borrow() {
+      int slot = (int) Thread.currentThread().getId() & (SLOTS - 1);
+      Recognizers r = POOL.getAndSet(slot, null);
+      if (r == null) {
+        r = new Recognizers();
+      }
+      r.slot = slot;
+      return r;
+    }
+
+    void giveBack() {
+      errors.owner = null;
+      POOL.set(slot, this);
+    }
+
+    /** The parser, reset to read the input of {@code owner} and to report its errors. */
+    ScimFilterParser parse(FilterParser owner) {
+      errors.owner = owner;
+      lexer.setInputStream(CharStreams.fromString(owner.input));
+      // A new token stream each time: filling a long-lived one would make every token an
+      // old-to-young reference for the garbage collector.
+      parser.setInputStream(new CommonTokenStream(lexer));
+      return parser;
+    }
   }
 
   /** Turns the first syntax error into a {@link FilterParseException}; never recovers. */
-  private final class FailFast extends DefaultErrorStrategy {
+  private static final class FailFast extends DefaultErrorStrategy {
+    /** The parse in progress. */
+    FilterParser owner;
+
     @Override
     public void reportError(Parser recognizer, RecognitionException e) {
-      throw syntaxError(e.getOffendingToken(), e.getExpectedTokens());
+      throw owner.syntaxError(e.getOffendingToken(), e.getExpectedTokens());
     }
 
     @Override
     public void recover(Parser recognizer, RecognitionException e) {
-      throw syntaxError(e.getOffendingToken(), e.getExpectedTokens());
+      throw owner.syntaxError(e.getOffendingToken(), e.getExpectedTokens());
     }
 
     @Override
     public Token recoverInline(Parser recognizer) {
-      throw syntaxError(recognizer.getCurrentToken(), recognizer.getExpectedTokens());
+      throw owner.syntaxError(recognizer.getCurrentToken(), recognizer.getExpectedTokens());
     }
 
     @Override
@@ -317,26 +407,37 @@ public final class FilterParser {
 
   // ---- building the AST ----------------------------------------------------------------------
 
+  // The tree is read through each context's children, in the order its rule gives them: the
+  // generated accessors search the children by type on every call.
+
+  private static Token symbol(ParseTree terminal) {
+    return ((TerminalNode) terminal).getSymbol();
+  }
+
+  /** {@code orExpr : andExpr (OR andExpr)*}. */
   private Filter orExpr(OrExprContext ctx) {
-    List<AndExprContext> terms = ctx.andExpr();
-    if (terms.size() == 1) {
-      return andExpr(terms.get(0));
+    List<ParseTree> children = ctx.children;
+    int n = children.size();
+    if (n == 1) {
+      return andExpr((AndExprContext) children.get(0));
     }
-    List<Filter> operands = new ArrayList<>(terms.size());
-    for (AndExprContext term : terms) {
-      operands.add(andExpr(term));
+    List<Filter> operands = new ArrayList<>((n + 1) / 2);
+    for (int i = 0; i < n; i += 2) {
+      operands.add(andExpr((AndExprContext) children.get(i)));
     }
     return new Filter.Or(operands);
   }
 
+  /** {@code andExpr : unaryExpr (AND unaryExpr)*}. */
   private Filter andExpr(AndExprContext ctx) {
-    List<UnaryExprContext> factors = ctx.unaryExpr();
-    if (factors.size() == 1) {
-      return unaryExpr(factors.get(0));
+    List<ParseTree> children = ctx.children;
+    int n = children.size();
+    if (n == 1) {
+      return unaryExpr((UnaryExprContext) children.get(0));
     }
-    List<Filter> operands = new ArrayList<>(factors.size());
-    for (UnaryExprContext factor : factors) {
-      operands.add(unaryExpr(factor));
+    List<Filter> operands = new ArrayList<>((n + 1) / 2);
+    for (int i = 0; i < n; i += 2) {
+      operands.add(unaryExpr((UnaryExprContext) children.get(i)));
     }
     return new Filter.And(operands);
   }
@@ -345,29 +446,32 @@ public final class FilterParser {
     if (ctx instanceof AttrExprContext attr) {
       return attrExpr(attr);
     }
-    if (ctx instanceof NotExprContext not) {
-      return new Filter.Not(orExpr(not.orExpr()));
+    if (ctx instanceof NotExprContext not) { // NOT LPAREN orExpr RPAREN
+      return new Filter.Not(orExpr((OrExprContext) not.children.get(2)));
     }
-    return orExpr(((GroupExprContext) ctx).orExpr());
+    return orExpr((OrExprContext) ctx.children.get(1)); // LPAREN orExpr RPAREN
   }
 
+  /** {@code ATTR_PATH (condition | valueFilter (DOT ATTR_PATH condition)?)}. */
   private Filter attrExpr(AttrExprContext ctx) {
-    AttributePath path = attributePath(ctx.ATTR_PATH(0).getSymbol());
-    ValueFilterContext valueFilter = ctx.valueFilter();
-    if (valueFilter == null) {
-      return condition(path, ctx.condition());
+    List<ParseTree> children = ctx.children;
+    AttributePath path = attributePath(symbol(children.get(0)));
+    ParseTree second = children.get(1);
+    if (second instanceof ConditionContext condition) {
+      return condition(path, condition);
     }
-    Filter inner = valueFilter(path, valueFilter);
-    if (ctx.ATTR_PATH().size() > 1) {
+    Filter inner = valueFilter(path, (ValueFilterContext) second);
+    if (children.size() > 2) {
       // Entra ID: emails[type eq "work"].value eq "x" means emails[type eq "work" and value eq "x"]
-      AttributePath sub = AttributePath.of(simpleName(ctx.ATTR_PATH(1).getSymbol()));
-      inner = new Filter.And(List.of(inner, condition(sub, ctx.condition())));
+      AttributePath sub = AttributePath.of(simpleName(symbol(children.get(3))));
+      inner = new Filter.And(List.of(inner, condition(sub, (ConditionContext) children.get(4))));
     }
     return new Filter.ValuePath(path, inner);
   }
 
+  /** {@code valueFilter : LBRACKET orExpr RBRACKET}. */
   private Filter valueFilter(AttributePath path, ValueFilterContext ctx) {
-    int bracket = charIndex(ctx.LBRACKET().getSymbol().getStartIndex());
+    int bracket = charIndex(ctx.getStart().getStartIndex());
     if (insideValueFilter) {
       throw error(bracket, "value filters cannot be nested");
     }
@@ -375,17 +479,19 @@ public final class FilterParser {
       throw error(bracket, "a value filter must follow a top-level attribute, not a sub-attribute");
     }
     insideValueFilter = true;
-    Filter inner = orExpr(ctx.orExpr());
+    Filter inner = orExpr((OrExprContext) ctx.children.get(1));
     insideValueFilter = false;
     return inner;
   }
 
+  /** {@code condition : PR | compareOp compValue}, each of one token. */
   private Filter condition(AttributePath path, ConditionContext ctx) {
-    if (ctx.PR() != null) {
+    Token first = ctx.getStart();
+    if (first.getType() == ScimFilterLexer.PR) {
       return new Filter.Present(path);
     }
     ComparisonOperator operator =
-        switch (ctx.compareOp().getStart().getType()) {
+        switch (first.getType()) {
           case ScimFilterLexer.EQ -> ComparisonOperator.EQ;
           case ScimFilterLexer.NE -> ComparisonOperator.NE;
           case ScimFilterLexer.CO -> ComparisonOperator.CO;
@@ -397,11 +503,10 @@ public final class FilterParser {
           case ScimFilterLexer.LE -> ComparisonOperator.LE;
           default -> throw new IllegalStateException("operator missing from the grammar");
         };
-    return new Filter.Comparison(path, operator, value(ctx.compValue()));
+    return new Filter.Comparison(path, operator, value(ctx.getStop()));
   }
 
-  private FilterValue value(CompValueContext ctx) {
-    Token token = ctx.getStart();
+  private FilterValue value(Token token) {
     return switch (token.getType()) {
       case ScimFilterLexer.STRING -> FilterValue.of(string(token));
       case ScimFilterLexer.NUMBER -> FilterValue.of(number(token));
