@@ -54,8 +54,7 @@ import javax.sql.DataSource;
  * <p>{@code postgres} starts an embedded PostgreSQL 14 (its settings are printed with the
  * figures); {@code h2} uses an H2 file database in a temporary folder. Sizes can be lowered with
  * {@code -Dscimkit.bench.users=…}, {@code .import}, {@code .lookups}, {@code .emailLookups},
- * {@code .memberAdds}. The same harness runs as the test {@code JdbcStoreBenchmarkTest} of
- * scim-store-jdbc ({@code mvn -B -pl scim-store-jdbc verify -Dgroups=benchmark}).
+ * {@code .memberAdds}.
  */
 public final class JdbcStoreBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
