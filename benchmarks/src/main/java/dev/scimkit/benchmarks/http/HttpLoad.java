@@ -64,12 +64,13 @@ import java.util.function.LongFunction;
  *
  * <pre>
  * java -Xms3g -Xmx3g -cp benchmarks/target/benchmarks.jar dev.scimkit.benchmarks.http.HttpLoad \
- *     --connections 8,32 --warmup 6 --seconds 20
+ *     --connections 8,32 --warmup 5 --seconds 20 --prewarm 60
  * </pre>
  *
  * Options: {@code --connections 8,32}, {@code --users 100000}, {@code --warmup SECONDS}, {@code
  * --seconds SECONDS} (per measurement, used to size the fixed count), {@code --prewarm SECONDS}
- * (before anything is measured, every scenario in turn, twice; default 30), {@code --requests N} (a
+ * (before anything is measured, every scenario in turn, twice; default 60: on two cores the JIT
+ * needs more than a minute of load before the ceiling stops rising), {@code --requests N} (a
  * fixed count for every scenario instead), {@code --scenarios bare,bare-auth,get,filter,patch,post,bare},
  * {@code --audit-log FILE|stderr|off} (default: a file in the temporary directory).
  */
@@ -108,10 +109,10 @@ public final class HttpLoad {
     }
     int[] connections = Arrays.stream(opts.getOrDefault("connections", "8,32").split(",")).mapToInt(Integer::parseInt).toArray();
     int users = Integer.parseInt(opts.getOrDefault("users", "100000"));
-    double warmup = Double.parseDouble(opts.getOrDefault("warmup", "6"));
+    double warmup = Double.parseDouble(opts.getOrDefault("warmup", "5"));
     double seconds = Double.parseDouble(opts.getOrDefault("seconds", "20"));
     long fixed = Long.parseLong(opts.getOrDefault("requests", "0"));
-    double prewarm = Double.parseDouble(opts.getOrDefault("prewarm", "30"));
+    double prewarm = Double.parseDouble(opts.getOrDefault("prewarm", "60"));
     List<String> scenarioNames = List.of(opts.getOrDefault("scenarios", "bare,bare-auth,get,filter,patch,post,bare").split(","));
 
     try (BenchServer server = BenchServer.start("127.0.0.1", 0)) {
