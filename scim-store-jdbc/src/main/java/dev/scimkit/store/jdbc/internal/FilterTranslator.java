@@ -5,6 +5,7 @@ import dev.scimkit.core.schema.AttributeType;
 import dev.scimkit.core.schema.CommonAttributes;
 import dev.scimkit.core.schema.ResolvedAttribute;
 import dev.scimkit.core.schema.ResourceType;
+import dev.scimkit.core.search.ScimValues;
 import dev.scimkit.filter.AttributePath;
 import dev.scimkit.filter.ComparisonOperator;
 import dev.scimkit.filter.Filter;
@@ -747,7 +748,7 @@ final class FilterTranslator {
       return Sql.TRUE;
     }
     String escaped = jsonEscape(text);
-    String pattern = '%' + Literal.escapeLike(literal.caseExact() ? escaped : ScimText.fold(escaped)) + '%';
+    String pattern = '%' + Literal.escapeLike(literal.caseExact() ? escaped : ScimValues.fold(escaped)) + '%';
     if (literal.caseExact()) {
       return Sql.of("r.document LIKE ").param(pattern).append(" ESCAPE '!'");
     }

@@ -3,6 +3,7 @@ package dev.scimkit.store.jdbc.internal;
 import dev.scimkit.core.RequestContext;
 import dev.scimkit.core.ScimException;
 import dev.scimkit.core.schema.ResourceType;
+import dev.scimkit.core.search.ScimValues;
 import dev.scimkit.core.store.GroupRef;
 import dev.scimkit.core.store.GroupStore;
 import dev.scimkit.core.store.Member;
@@ -116,7 +117,7 @@ public final class JdbcGroupStore extends JdbcResourceStore implements GroupStor
               + " ORDER BY r.seq")) {
         ps.setString(1, ctx.tenant());
         ps.setString(2, typeName);
-        ps.setString(3, ScimText.fold(memberId));
+        ps.setString(3, ScimValues.fold(memberId));
         ps.setString(4, memberId);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -141,7 +142,7 @@ public final class JdbcGroupStore extends JdbcResourceStore implements GroupStor
         ps.setString(3, typeName);
         ps.setString(4, ctx.tenant());
         ps.setString(5, typeName);
-        ps.setString(6, ScimText.fold(memberId));
+        ps.setString(6, ScimValues.fold(memberId));
         ps.setString(7, memberId);
         ps.executeUpdate();
       }
@@ -149,7 +150,7 @@ public final class JdbcGroupStore extends JdbcResourceStore implements GroupStor
           "DELETE FROM scim_member WHERE tenant = ? AND group_type = ? AND member_key = ? AND member_id = ?")) {
         ps.setString(1, ctx.tenant());
         ps.setString(2, typeName);
-        ps.setString(3, ScimText.fold(memberId));
+        ps.setString(3, ScimValues.fold(memberId));
         ps.setString(4, memberId);
         ps.executeUpdate();
       }
@@ -220,7 +221,7 @@ public final class JdbcGroupStore extends JdbcResourceStore implements GroupStor
         ps.setString(i++, typeName);
         ps.setString(i++, groupId);
         ps.setString(i++, m.value());
-        ps.setString(i++, ScimText.fold(m.value()));
+        ps.setString(i++, ScimValues.fold(m.value()));
         ps.setString(i++, m.type());
       }
       return ps.executeUpdate();

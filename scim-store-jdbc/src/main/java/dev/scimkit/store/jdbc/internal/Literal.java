@@ -1,6 +1,7 @@
 package dev.scimkit.store.jdbc.internal;
 
 import dev.scimkit.core.schema.Attribute;
+import dev.scimkit.core.search.ScimValues;
 import dev.scimkit.filter.ComparisonOperator;
 import dev.scimkit.filter.FilterValue;
 import java.math.BigDecimal;
@@ -47,18 +48,18 @@ record Literal(
     Instant instant = null;
     if (value instanceof FilterValue.StringValue s) {
       text = s.value();
-      bool = ScimText.bool(text);
-      number = ScimText.number(text);
-      instant = ScimText.instant(text);
+      bool = ScimValues.bool(text);
+      number = ScimValues.number(text);
+      instant = ScimValues.instant(text);
     } else if (value instanceof FilterValue.NumberValue n) {
-      text = ScimText.numberText(n.value());
+      text = ScimValues.numberText(n.value());
       number = n.value();
     } else {
       bool = ((FilterValue.BooleanValue) value).value();
       text = bool.toString();
     }
     boolean caseExact = target.caseExact();
-    return new Literal(op, kind, caseExact, caseExact ? text : ScimText.fold(text), bool, number, instant);
+    return new Literal(op, kind, caseExact, caseExact ? text : ScimValues.fold(text), bool, number, instant);
   }
 
   boolean substring() {
@@ -84,7 +85,7 @@ record Literal(
 
   /** Whether the number can be bound as SQL {@code numeric} (modest, so within its range). */
   boolean numberFitsSql() {
-    return number != null && ScimText.isModest(number);
+    return number != null && ScimValues.isModest(number);
   }
 
   /** Whether a string value is compared as an instant when it reads as one. */
@@ -136,7 +137,7 @@ record Literal(
    * the core's {@code ComparisonTest.text} does it: used for values known in Java.
    */
   boolean matchesText(String value) {
-    String actual = caseExact ? value : ScimText.fold(value);
+    String actual = caseExact ? value : ScimValues.fold(value);
     return switch (op) {
       case EQ -> actual.equals(text);
       case CO -> actual.contains(text);

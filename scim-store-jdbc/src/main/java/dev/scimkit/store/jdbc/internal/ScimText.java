@@ -1,57 +1,14 @@
 package dev.scimkit.store.jdbc.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.time.Instant;
 import dev.scimkit.core.search.ScimValues;
 
 /**
- * How scim-core's search reads values ({@link ScimValues}), named as this store's SQL generation
- * uses them, plus the checks that only SQL needs. The SQL this store writes must agree with the
- * core's reading exactly; the differential test compares the two stores.
+ * Text checks that only this store's SQL needs. How values are read (folding, numbers, instants)
+ * is the core's {@link ScimValues}, which the SQL must agree with exactly; the differential test
+ * compares the two stores.
  */
 final class ScimText {
   private ScimText() {}
-
-  static String fold(String s) {
-    return ScimValues.fold(s);
-  }
-
-  static boolean isAbsent(JsonNode n) {
-    return ScimValues.isAbsent(n);
-  }
-
-  static String text(JsonNode n) {
-    return ScimValues.text(n);
-  }
-
-  static boolean isModest(BigDecimal n) {
-    return ScimValues.isModest(n);
-  }
-
-  static String numberText(BigDecimal n) {
-    return ScimValues.numberText(n);
-  }
-
-  static Boolean bool(String s) {
-    return ScimValues.bool(s);
-  }
-
-  static BigDecimal number(JsonNode n) {
-    return ScimValues.number(n);
-  }
-
-  static BigDecimal number(String s) {
-    return ScimValues.number(s);
-  }
-
-  static Instant instant(String s) {
-    return ScimValues.instant(s);
-  }
-
-  static String versionTag(long version) {
-    return ScimValues.versionTag(version);
-  }
 
   /**
    * Whether {@code s} has a surrogate that is not half of a pair: such text cannot be sent to

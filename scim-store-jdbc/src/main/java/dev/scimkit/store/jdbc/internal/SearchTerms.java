@@ -1,6 +1,7 @@
 package dev.scimkit.store.jdbc.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimkit.core.search.ScimValues;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -36,7 +37,7 @@ final class SearchTerms {
     } else if (n.isNumber()) {
       terms.add(NUMBER);
     } else {
-      terms.add(term(ScimText.fold(n.asText())));
+      terms.add(term(ScimValues.fold(n.asText())));
     }
   }
 
@@ -46,7 +47,7 @@ final class SearchTerms {
 
   /** The terms one of which a document must have for a text {@code eq} with {@code literal}. */
   static Set<String> forLiteral(String literal) {
-    String folded = ScimText.fold(literal);
+    String folded = ScimValues.fold(literal);
     Set<String> out = new LinkedHashSet<>();
     out.add(term(folded));
     boolean numberLike = !folded.isEmpty();

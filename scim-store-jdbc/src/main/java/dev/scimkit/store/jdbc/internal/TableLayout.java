@@ -9,6 +9,7 @@ import dev.scimkit.core.schema.ResolvedAttribute;
 import dev.scimkit.core.schema.ResourceType;
 import dev.scimkit.core.schema.Schema;
 import dev.scimkit.core.schema.Uniqueness;
+import dev.scimkit.core.search.ScimValues;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -157,9 +158,9 @@ final class TableLayout {
     for (UniqueAttribute a : unique) {
       if (a.column() == null) {
         JsonNode v = value(doc, a.attribute());
-        if (!ScimText.isAbsent(v) && !v.isContainerNode()) {
+        if (!ScimValues.isAbsent(v) && !v.isContainerNode()) {
           String text = v.asText();
-          others.add(new String[] {a.name(), a.attribute().attribute().caseExact() ? text : ScimText.fold(text)});
+          others.add(new String[] {a.name(), a.attribute().attribute().caseExact() ? text : ScimValues.fold(text)});
         }
       }
     }
@@ -174,14 +175,14 @@ final class TableLayout {
   /** A scalar's text as search compares it, folded unless caseExact; containers are irregular. */
   private static String key(ObjectNode doc, ResolvedAttribute a, boolean[] irregular) {
     JsonNode v = value(doc, a);
-    if (ScimText.isAbsent(v)) {
+    if (ScimValues.isAbsent(v)) {
       return null;
     }
     if (v.isContainerNode()) {
       irregular[0] = true;
       return null;
     }
-    String text = ScimText.text(v);
-    return a.attribute().caseExact() ? text : ScimText.fold(text);
+    String text = ScimValues.text(v);
+    return a.attribute().caseExact() ? text : ScimValues.fold(text);
   }
 }
