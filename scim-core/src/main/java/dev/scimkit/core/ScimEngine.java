@@ -55,10 +55,16 @@ public final class ScimEngine {
   private ScimEngine(Builder b) {
     Map<String, ResourceType> types = new LinkedHashMap<>(b.types);
     Map<String, ResourceStore> stores = new LinkedHashMap<>();
+    boolean providerServes = false;
     for (ResourceType type : types.values()) {
       ResourceStore store = b.stores.get(type.name());
+      providerServes |= store == null;
       stores.put(type.name(), store != null ? store : b.storeProvider.storeFor(type));
     }
+    // Units of work are the provider's; when the host gave a store for every type and no
+    // provider, there is no provider to group calls (see StoreProvider#transaction).
+    StoreProvider units =
+        b.storeProviderGiven || providerServes ? b.storeProvider : ScimEngine::noStore;
     this.maxPageSize = b.maxPageSize;
     this.filterLimits = b.filterLimits;
     ResourceHandler.Shared shared =
@@ -70,7 +76,8 @@ public final class ScimEngine {
             stores,
             types,
             Map.copyOf(b.checks),
-            b.auditListeners.isEmpty() ? List.of(AuditListener.logging()) : List.copyOf(b.auditListeners));
+            b.auditListeners.isEmpty() ? List.of(AuditListener.logging()) : List.copyOf(b.auditListeners),
+            units);
     Map<String, ResourceHandler> names = new LinkedHashMap<>();
     Map<String, ResourceHandler> endpoints = new LinkedHashMap<>();
     for (ResourceType type : types.values()) {
@@ -348,6 +355,10 @@ public final class ScimEngine {
     return h;
   }
 
+  private static ResourceStore noStore(ResourceType type) {
+    throw new IllegalStateException("no store provider");
+  }
+
   private static RequestContext check(RequestContext ctx) {
     return requireNonNull(ctx, "ctx == null");
   }
@@ -369,6 +380,7 @@ public final class ScimEngine {
     private final Map<String, ResourceStore> stores = new LinkedHashMap<>();
     private final Map<String, List<ResourceCheck>> checks = new LinkedHashMap<>();
     private StoreProvider storeProvider;
+    private boolean storeProviderGiven;
     private Clock clock = Clock.systemUTC();
     private Supplier<String> idGenerator = () -> UUID.randomUUID().toString();
     private int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
@@ -393,15 +405,21 @@ public final class ScimEngine {
       return this;
     }
 
-    /** Supplies the stores of every type that has no store of its own. Default: in memory. */
+    /**
+     * Supplies the stores of every type that has no store of its own, and runs the store calls of
+     * each request as one unit of work ({@link StoreProvider#transaction}). Default: in memory.
+     */
     public Builder storeProvider(StoreProvider provider) {
       this.storeProvider = requireNonNull(provider, "provider == null");
+      this.storeProviderGiven = true;
       return this;
     }
 
     /**
      * Uses {@code store} for the resource type named {@code resourceType}. A group type's store
-     * must be a {@link dev.scimkit.core.store.GroupStore}.
+     * must be a {@link dev.scimkit.core.store.GroupStore}. Its calls run in the units of work of
+     * the {@link #storeProvider(StoreProvider) store provider}, so a store given here that keeps
+     * its data in the same database as the provider's should join the provider's transactions.
      */
     public Builder store(String resourceType, ResourceStore store) {
       stores.put(

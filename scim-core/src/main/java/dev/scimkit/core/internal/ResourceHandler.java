@@ -29,6 +29,7 @@ import dev.scimkit.core.store.ResourceStore;
 import dev.scimkit.core.store.SearchRequest;
 import dev.scimkit.core.store.SearchResult;
 import dev.scimkit.core.store.SortOrder;
+import dev.scimkit.core.store.StoreProvider;
 import dev.scimkit.core.store.StoredResource;
 import dev.scimkit.core.validation.ResourceCheck;
 import dev.scimkit.filter.AttributePath;
@@ -56,8 +57,6 @@ import org.slf4j.LoggerFactory;
 public final class ResourceHandler {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Logger LOG = LoggerFactory.getLogger(ResourceHandler.class);
-  /** How often a PATCH without {@code If-Match} is retried when a concurrent change wins. */
-  private static final int PATCH_ATTEMPTS = 5;
 
   /** What all handlers of one engine share. */
   public record Shared(
@@ -68,7 +67,8 @@ public final class ResourceHandler {
       Map<String, ResourceStore> stores,
       Map<String, ResourceType> types,
       Map<String, List<ResourceCheck>> checks,
-      List<AuditListener> auditListeners) {
+      List<AuditListener> auditListeners,
+      StoreProvider units) {
 
     /** The store of the first type with members (the groups), or {@code null}. */
     GroupStore groupStore() {
@@ -100,6 +100,7 @@ public final class ResourceHandler {
   private final ResolvedAttribute membersAttribute;
   private final ResolvedAttribute groupsAttribute;
   private final List<ResourceCheck> checks;
+  private final StoreUnits units;
 
   public ResourceHandler(ResourceType type, Shared shared) {
     this.type = type;
@@ -119,6 +120,7 @@ public final class ResourceHandler {
     this.patcher = PatchApplier.forType(type);
     this.paging = Paging.withMaxCount(shared.maxPageSize());
     this.checks = shared.checks().getOrDefault(type.name(), List.of());
+    this.units = new StoreUnits(shared.units());
   }
 
   public ResourceType type() {
@@ -126,122 +128,134 @@ public final class ResourceHandler {
   }
 
   // ---- operations ------------------------------------------------------------------------------
+  //
+  // Each operation does everything that depends only on the request first, then runs its store
+  // calls as one unit of work (see StoreProvider#transaction): reads, member checks and writes
+  // commit together or not at all, and only then are audit listeners told. The work of a unit
+  // must be repeatable (a store may retry it), so it never changes what it was given.
+
+  /** What a unit of work that changed a resource hands back: the answer and what changed. */
+  private record Outcome(ScimResource resource, Set<String> changed) {}
 
   public ScimResource create(JsonNode body, RequestContext ctx, ResponseOptions options) {
     Projection projection = projection(options);
     ObjectNode doc = normalizer.normalizeResource(body);
-    List<Member> members = takeMembers(doc, ctx);
+    List<Member> requested = takeMembers(doc);
     validator.checkRequired(doc);
     runChecks(doc, ctx);
+    String id = shared.idGenerator().get();
     Instant now = shared.clock().instant();
-    StoredResource stored =
-        store.create(new StoredResource(shared.idGenerator().get(), 1, now, now, doc), ctx);
-    if (members != null && !members.isEmpty()) {
-      membership.addMembers(stored.id(), members, ctx);
-      stored = store.get(stored.id(), ctx).orElse(stored);
-    }
+    ScimResource created = units.write(ctx, () -> {
+      List<Member> members = requested == null ? List.of() : resolveMembers(requested, ctx);
+      StoredResource stored = store.create(new StoredResource(id, 1, now, now, doc), ctx);
+      if (!members.isEmpty()) {
+        membership.addMembers(id, members, ctx);
+        stored = require(id, ctx);
+      }
+      return render(stored, projection, options.baseUri(), ctx);
+    });
     Set<String> changed = AttributeDiff.names(NODES.objectNode(), doc);
-    if (members != null && !members.isEmpty()) {
+    if (requested != null && !requested.isEmpty()) {
       changed.add(membersAttribute.attribute().name());
     }
-    audit(AuditEvent.Operation.CREATE, stored.id(), changed, ctx);
-    return render(stored, projection, options.baseUri(), ctx);
+    audit(AuditEvent.Operation.CREATE, created.id(), changed, ctx);
+    return created;
   }
 
   public ScimResource get(String id, RequestContext ctx, ResponseOptions options) {
     Projection projection = projection(options);
-    return render(require(id, ctx), projection, options.baseUri(), ctx);
+    return units.read(ctx, () -> render(require(id, ctx), projection, options.baseUri(), ctx));
   }
 
   public ScimResource replace(
       String id, JsonNode body, long expectedVersion, RequestContext ctx, ResponseOptions options) {
     Projection projection = projection(options);
-    StoredResource current = require(id, ctx);
-    ObjectNode doc = normalizer.normalizeResource(body);
+    ObjectNode input = normalizer.normalizeResource(body);
     boolean membersGiven = membership != null && hasKey(body, "members");
-    List<Member> members = takeMembers(doc, ctx);
-    validator.carryOver(current.document(), doc, true);
-    normalizer.rebuildSchemas(doc);
-    validator.checkRequired(doc);
-    runChecks(doc, ctx);
-    long expected = expectedVersion == ResourceStore.ANY_VERSION ? current.version() : expectedVersion;
-    StoredResource stored =
-        store.replace(current.withChange(current.version(), shared.clock().instant(), doc), expected, ctx);
-    Set<String> changed = AttributeDiff.names(current.document(), doc);
-    if (membersGiven) {
+    List<Member> requested = takeMembers(input);
+    boolean precondition = expectedVersion != ResourceStore.ANY_VERSION;
+    Outcome outcome = units.change(ctx, precondition, () -> {
+      StoredResource current = require(id, ctx);
+      checkPrecondition(current, expectedVersion);
+      ObjectNode doc = input.deepCopy();
+      validator.carryOver(current.document(), doc, true);
+      normalizer.rebuildSchemas(doc);
+      validator.checkRequired(doc);
+      runChecks(doc, ctx);
       // PUT with "members" replaces the list ("members": [] empties it); without, it is kept.
-      membership.replaceMembers(id, members == null ? List.of() : members, ctx);
-      changed.add(membersAttribute.attribute().name());
-      stored = require(id, ctx);
-    }
-    audit(AuditEvent.Operation.REPLACE, id, changed, ctx);
-    return render(stored, projection, options.baseUri(), ctx);
+      List<Member> members = membersGiven ? resolveMembers(requested, ctx) : null;
+      StoredResource stored =
+          store.replace(
+              current.withChange(current.version(), shared.clock().instant(), doc), current.version(), ctx);
+      Set<String> changed = AttributeDiff.names(current.document(), doc);
+      if (membersGiven) {
+        membership.replaceMembers(id, members, ctx);
+        changed.add(membersAttribute.attribute().name());
+        stored = require(id, ctx);
+      }
+      return new Outcome(render(stored, projection, options.baseUri(), ctx), changed);
+    });
+    audit(AuditEvent.Operation.REPLACE, id, outcome.changed(), ctx);
+    return outcome.resource();
   }
 
   public ScimResource patch(
       String id, JsonNode body, long expectedVersion, RequestContext ctx, ResponseOptions options) {
     Projection projection = projection(options);
     PatchRequest request = PatchRequest.fromJson(body);
-    for (int attempt = 1; ; attempt++) {
+    boolean precondition = expectedVersion != ResourceStore.ANY_VERSION;
+    Outcome outcome = units.change(ctx, precondition, () -> {
       StoredResource current = require(id, ctx);
-      if (expectedVersion != ResourceStore.ANY_VERSION && expectedVersion != current.version()) {
-        throw ScimException.preconditionFailed(
-            type.name() + " " + id + " has changed (version " + current.version() + ")");
-      }
+      checkPrecondition(current, expectedVersion);
       PatchResult result =
           patcher.apply(current.document(), request, () -> membership.members(id, ctx));
       MembershipChange change = result.membership();
-      if (change != null) {
-        checkMembers(change, ctx);
-      }
+      MembershipChange resolved = change == null ? null : resolveMembers(change, ctx);
       StoredResource stored = current;
+      Set<String> changed = new TreeSet<>();
       if (result.documentChanged()) {
         ObjectNode doc = result.document();
         validator.carryOver(current.document(), doc, false);
         validator.checkRequired(doc);
         runChecks(doc, ctx);
-        try {
-          stored =
-              store.replace(
-                  current.withChange(current.version(), shared.clock().instant(), doc),
-                  current.version(),
-                  ctx);
-        } catch (ScimException e) {
-          if (e.status() == 412 && expectedVersion == ResourceStore.ANY_VERSION && attempt < PATCH_ATTEMPTS) {
-            continue; // a concurrent change won: re-read and apply again
-          }
-          throw e;
-        }
+        stored =
+            store.replace(
+                current.withChange(current.version(), shared.clock().instant(), doc),
+                current.version(),
+                ctx);
+        changed = AttributeDiff.names(current.document(), stored.document());
       }
-      if (change != null) {
-        applyMembers(id, change, ctx);
-      }
-      Set<String> changed =
-          result.documentChanged() ? AttributeDiff.names(current.document(), stored.document()) : new TreeSet<>();
-      if (change != null && !change.isEmpty()) {
+      if (resolved != null && !resolved.isEmpty()) {
+        applyMembers(id, resolved, ctx);
         changed.add(membersAttribute.attribute().name());
-      }
-      if (result.documentChanged() || (change != null && !change.isEmpty())) {
-        audit(AuditEvent.Operation.PATCH, id, changed, ctx);
-      }
-      if (membership != null && !options.projects()) {
-        return null;
-      }
-      if (change != null) {
         stored = require(id, ctx);
       }
-      return render(stored, projection, options.baseUri(), ctx);
+      boolean rendered = membership == null || options.projects();
+      return new Outcome(rendered ? render(stored, projection, options.baseUri(), ctx) : null, changed);
+    });
+    if (!outcome.changed().isEmpty()) {
+      audit(AuditEvent.Operation.PATCH, id, outcome.changed(), ctx);
     }
+    return outcome.resource();
   }
 
   public void delete(String id, long expectedVersion, RequestContext ctx) {
-    store.delete(id, expectedVersion, ctx);
     GroupStore groups = shared.groupStore();
-    List<GroupRef> formerGroups = List.of();
-    if (groups != null) {
-      formerGroups = groups.groupsOf(id, ctx);
-      groups.removeFromAllGroups(id, ctx);
-    }
+    List<GroupRef> formerGroups = units.write(ctx, () -> {
+      if (expectedVersion != ResourceStore.ANY_VERSION) {
+        checkPrecondition(require(id, ctx), expectedVersion);
+      }
+      // Memberships go first: a store that cannot group its calls into one transaction is then
+      // left, after a crash in between, with a resource in no group rather than a member that
+      // no longer exists.
+      List<GroupRef> former = List.of();
+      if (groups != null) {
+        former = groups.groupsOf(id, ctx);
+        groups.removeFromAllGroups(id, ctx);
+      }
+      store.delete(id, expectedVersion, ctx);
+      return former;
+    });
     audit(AuditEvent.Operation.DELETE, id, Set.of(), ctx);
     if (!formerGroups.isEmpty()) {
       // the deletion changed the members of these groups too
@@ -250,6 +264,13 @@ public final class ResourceHandler {
       for (GroupRef g : formerGroups) {
         audit(groupType, AuditEvent.Operation.PATCH, g.id(), Set.of(members), ctx);
       }
+    }
+  }
+
+  private void checkPrecondition(StoredResource current, long expectedVersion) {
+    if (expectedVersion != ResourceStore.ANY_VERSION && expectedVersion != current.version()) {
+      throw ScimException.preconditionFailed(
+          type.name() + " " + current.id() + " has changed (version " + current.version() + ")");
     }
   }
 
@@ -285,12 +306,15 @@ public final class ResourceHandler {
     }
     int startIndex = paging.startIndex(p.startIndex());
     int count = paging.count(p.count());
-    SearchResult result = store.search(new SearchRequest(filter, sortBy, order, startIndex, count), ctx);
-    List<ObjectNode> resources = new ArrayList<>(result.resources().size());
-    for (StoredResource r : result.resources()) {
-      resources.add(render(r, projection, baseUri, ctx).json());
-    }
-    return new ListResponse(result.totalResults(), startIndex, resources);
+    SearchRequest request = new SearchRequest(filter, sortBy, order, startIndex, count);
+    return units.read(ctx, () -> {
+      SearchResult result = store.search(request, ctx);
+      List<ObjectNode> resources = new ArrayList<>(result.resources().size());
+      for (StoredResource r : result.resources()) {
+        resources.add(render(r, projection, baseUri, ctx).json());
+      }
+      return new ListResponse(result.totalResults(), startIndex, resources);
+    });
   }
 
   // ---- helpers -------------------------------------------------------------------------------
@@ -360,10 +384,10 @@ public final class ResourceHandler {
   }
 
   /**
-   * Removes {@code members} from a normalised group document and checks each exists in the
-   * tenant; returns {@code null} for a type without members.
+   * Removes {@code members} from a normalised group document and reads them; returns {@code
+   * null} for a type without members. Whether they exist is checked later, in the unit of work.
    */
-  private List<Member> takeMembers(ObjectNode doc, RequestContext ctx) {
+  private List<Member> takeMembers(ObjectNode doc) {
     if (membership == null) {
       return null;
     }
@@ -379,52 +403,76 @@ public final class ResourceHandler {
         members.add(new Member(value.asText(), t == null ? null : t.asText()));
       }
     }
-    return resolveMembers(members, ctx);
+    return members;
   }
 
-  private void checkMembers(MembershipChange change, RequestContext ctx) {
-    if (change.replaceAll() != null) {
-      resolveMembers(change.replaceAll(), ctx);
-    }
-    resolveMembers(change.add(), ctx);
+  private MembershipChange resolveMembers(MembershipChange change, RequestContext ctx) {
+    return new MembershipChange(
+        change.replaceAll() == null ? null : resolveMembers(change.replaceAll(), ctx),
+        resolveMembers(change.add(), ctx),
+        change.remove());
   }
 
-  /** Checks that every member exists in the tenant and fills in its type when missing. */
+  /**
+   * Checks, inside the unit of work, that every member exists in the tenant, and gives each the
+   * type of the resource its id names. A member's {@code type} (like its {@code $ref}) is only a
+   * hint, RFC 7643 section 4.2: the id is the reference, so a wrong or missing type is corrected,
+   * and only an id that names no resource at all is refused. Members are looked up in the order
+   * of their ids, so that stores that lock what they read lock in one order everywhere.
+   */
   private List<Member> resolveMembers(List<Member> members, RequestContext ctx) {
-    Map<String, Member> out = new LinkedHashMap<>();
+    Map<String, Member> distinct = new LinkedHashMap<>();
     for (Member m : members) {
-      String memberType = memberType(m, ctx);
+      distinct.putIfAbsent(m.value(), m);
+    }
+    Map<String, String> types = new java.util.HashMap<>();
+    for (String value : new TreeSet<>(distinct.keySet())) {
+      String memberType = memberType(distinct.get(value), ctx);
       if (memberType == null) {
         throw ScimException.badRequest(
-            ScimType.INVALID_VALUE, "member \"" + m.value() + "\" does not exist");
+            ScimType.INVALID_VALUE, "member \"" + value + "\" does not exist");
       }
-      out.putIfAbsent(m.value(), new Member(m.value(), memberType));
+      types.put(value, memberType);
     }
-    return new ArrayList<>(out.values());
+    List<Member> out = new ArrayList<>(distinct.size());
+    for (String value : distinct.keySet()) {
+      out.add(new Member(value, types.get(value)));
+    }
+    return out;
   }
 
+  /** The name of the type whose store has a resource with this id: the hinted type first. */
   private String memberType(Member m, RequestContext ctx) {
-    for (ResourceType t : shared.types().values()) {
-      if (m.type() != null && !m.type().equalsIgnoreCase(t.name())) {
-        continue;
+    ResourceType hinted = null;
+    if (m.type() != null) {
+      for (ResourceType t : shared.types().values()) {
+        if (t.name().equalsIgnoreCase(m.type())) {
+          hinted = t;
+        }
       }
-      if (shared.stores().get(t.name()).get(m.value(), ctx).isPresent()) {
+    }
+    if (hinted != null && shared.stores().get(hinted.name()).get(m.value(), ctx).isPresent()) {
+      return hinted.name();
+    }
+    for (ResourceType t : shared.types().values()) {
+      if (t != hinted && shared.stores().get(t.name()).get(m.value(), ctx).isPresent()) {
         return t.name();
       }
     }
     return null;
   }
 
+  /** Carries out a change whose members are resolved. */
   private void applyMembers(String id, MembershipChange change, RequestContext ctx) {
     if (change.replaceAll() != null) {
-      membership.replaceMembers(id, resolveMembers(change.replaceAll(), ctx), ctx);
+      membership.replaceMembers(id, change.replaceAll(), ctx);
       return;
     }
     if (!change.remove().isEmpty()) {
       membership.removeMembers(id, change.remove(), ctx);
     }
     if (!change.add().isEmpty()) {
-      membership.addMembers(id, resolveMembers(change.add(), ctx), ctx);
+      membership.addMembers(id, change.add(), ctx);
     }
   }
 

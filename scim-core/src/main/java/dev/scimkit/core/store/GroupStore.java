@@ -11,6 +11,13 @@ import java.util.List;
  * of ten: a member-only PATCH never reads or rewrites the member list.
  *
  * <p>Each membership change increments the group's version and sets its {@code lastModified}.
+ *
+ * <p>Every member names an existing resource of the tenant, of the type {@link Member#type()}
+ * says. The engine checks that through the {@link ResourceStore#get} of the member's type, in the
+ * same unit of work as the change, so a store that locks in {@code get} (see {@link
+ * StoreProvider#transaction}) serialises the check with a concurrent delete of the member: a
+ * member can never outlive its resource. A store that also enforces it itself (a foreign key)
+ * refuses a member that does not exist with {@code 400 invalidValue}.
  */
 public interface GroupStore extends ResourceStore {
 
@@ -31,8 +38,8 @@ public interface GroupStore extends ResourceStore {
   /**
    * Makes {@code members} the group's whole member list.
    *
-   * <p>The default removes the current members and adds the new ones; override it when the store
-   * can do both in one transaction (a database store should).
+   * <p>The default removes the current members and adds the new ones, which the engine's unit of
+   * work makes atomic; override it when the store can do it in fewer steps.
    *
    * @throws ScimException 404 if there is no such group
    */
@@ -52,7 +59,10 @@ public interface GroupStore extends ResourceStore {
   /** The groups that directly contain the resource with this id (empty if none, or no such id). */
   List<GroupRef> groupsOf(String memberId, RequestContext ctx);
 
-  /** Removes the resource with this id from every group (called when it is deleted). */
+  /**
+   * Removes the resource with this id from every group, incrementing the version of each group it
+   * leaves. The engine calls it, in the same unit of work, before deleting the resource.
+   */
   default void removeFromAllGroups(String memberId, RequestContext ctx) {
     for (GroupRef group : groupsOf(memberId, ctx)) {
       removeMembers(group.id(), List.of(memberId), ctx);

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,15 +30,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * One resource type of {@link InMemoryStore}. Writes of a tenant are serialised on that tenant's
- * partition, which makes uniqueness, version checks and membership changes atomic; reads do not
- * lock.
+ * One resource type of {@link InMemoryStore}. Writes of a tenant run under that tenant's lock,
+ * which {@link InMemoryStore} shares among all types and holds for a whole unit of work: that
+ * makes uniqueness, version checks and membership changes atomic, and every write records how to
+ * undo itself should the unit fail. Reads of resources do not lock.
  */
 final class InMemoryResourceStore implements GroupStore {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -61,12 +64,13 @@ final class InMemoryResourceStore implements GroupStore {
   private final List<UniqueKey> uniqueKeys;
   private final boolean hasMembers;
   private final Map<String, Partition> partitions = new ConcurrentHashMap<>();
-
   private final Clock clock;
+  private final InMemoryStore owner;
 
-  InMemoryResourceStore(ResourceType type, Clock clock) {
+  InMemoryResourceStore(ResourceType type, Clock clock, InMemoryStore owner) {
     this.type = type;
     this.clock = clock;
+    this.owner = owner;
     this.evaluator = FilterEvaluator.forType(type);
     this.uniqueKeys = uniqueKeys(type);
     this.hasMembers = type.hasMembers();
@@ -89,13 +93,16 @@ final class InMemoryResourceStore implements GroupStore {
     }
   }
 
-  /** One tenant's resources of this type, with their indexes. */
+  /**
+   * One tenant's resources of this type, with their indexes. The maps are concurrent so that
+   * reads need no lock; {@link #members} (per group) is read and written under the tenant lock.
+   */
   private final class Partition {
     final Map<String, Entry> byId = new ConcurrentHashMap<>();
     final ConcurrentSkipListMap<Long, String> order = new ConcurrentSkipListMap<>();
     final List<Map<String, String>> unique = new ArrayList<>();
     final Map<String, Set<String>> byExternalId = new ConcurrentHashMap<>();
-    final Map<String, LinkedHashMap<String, Member>> members = new ConcurrentHashMap<>();
+    final Map<String, Members> members = new ConcurrentHashMap<>();
     final Map<String, Set<String>> memberOf = new ConcurrentHashMap<>();
     final AtomicLong sequence = new AtomicLong();
 
@@ -108,6 +115,49 @@ final class InMemoryResourceStore implements GroupStore {
 
   private record Entry(StoredResource resource, long sequence) {}
 
+  /**
+   * A group's members in the order they were added. Each keeps the position it was added at, so
+   * that undoing a removal puts it back exactly where it was.
+   */
+  private static final class Members {
+    private final Map<String, Long> positions = new HashMap<>();
+    private final TreeMap<Long, Member> ordered = new TreeMap<>();
+    private long next;
+
+    boolean add(Member m) {
+      if (positions.containsKey(m.value())) {
+        return false;
+      }
+      long position = next++;
+      positions.put(m.value(), position);
+      ordered.put(position, m);
+      return true;
+    }
+
+    /** Removes a member; returns its position, or -1 if it was not one. */
+    long remove(String id) {
+      Long position = positions.remove(id);
+      if (position == null) {
+        return -1;
+      }
+      ordered.remove(position);
+      return position;
+    }
+
+    void restore(long position, Member m) {
+      positions.put(m.value(), position);
+      ordered.put(position, m);
+    }
+
+    Member at(long position) {
+      return ordered.get(position);
+    }
+
+    Collection<Member> inOrder() {
+      return ordered.values();
+    }
+  }
+
   private Partition partition(RequestContext ctx) {
     return partitions.computeIfAbsent(ctx.tenant(), t -> new Partition());
   }
@@ -117,7 +167,7 @@ final class InMemoryResourceStore implements GroupStore {
   @Override
   public StoredResource create(StoredResource resource, RequestContext ctx) {
     Partition p = partition(ctx);
-    synchronized (p) {
+    return owner.locked(ctx, () -> {
       if (p.byId.containsKey(resource.id())) {
         throw ScimException.uniqueness(type.name() + " id " + resource.id() + " already exists");
       }
@@ -125,15 +175,14 @@ final class InMemoryResourceStore implements GroupStore {
           new StoredResource(
               resource.id(), 1, resource.created(), resource.lastModified(), resource.document());
       checkUnique(p, stored, null);
-      long seq = p.sequence.incrementAndGet();
-      p.byId.put(stored.id(), new Entry(stored, seq));
-      p.order.put(seq, stored.id());
-      index(p, stored);
-      if (hasMembers) {
-        p.members.put(stored.id(), new LinkedHashMap<>());
-      }
+      Entry entry = new Entry(stored, p.sequence.incrementAndGet());
+      insert(p, entry, hasMembers ? new Members() : null);
+      owner.onRollback(() -> {
+        remove(p, entry);
+        p.members.remove(stored.id());
+      });
       return stored;
-    }
+    });
   }
 
   @Override
@@ -149,7 +198,7 @@ final class InMemoryResourceStore implements GroupStore {
   @Override
   public StoredResource replace(StoredResource resource, long expectedVersion, RequestContext ctx) {
     Partition p = partition(ctx);
-    synchronized (p) {
+    return owner.locked(ctx, () -> {
       Entry current = require(p, resource.id());
       checkVersion(current.resource(), expectedVersion);
       StoredResource next =
@@ -157,29 +206,59 @@ final class InMemoryResourceStore implements GroupStore {
               .withChange(
                   current.resource().version() + 1, resource.lastModified(), resource.document());
       checkUnique(p, next, current.resource().id());
-      unindex(p, current.resource());
-      p.byId.put(next.id(), new Entry(next, current.sequence()));
-      index(p, next);
+      Entry changed = new Entry(next, current.sequence());
+      swap(p, current, changed);
+      owner.onRollback(() -> swap(p, changed, current));
       return next;
-    }
+    });
   }
 
   @Override
   public void delete(String id, long expectedVersion, RequestContext ctx) {
     Partition p = partition(ctx);
-    synchronized (p) {
+    owner.locked(ctx, () -> {
       Entry current = require(p, id);
       checkVersion(current.resource(), expectedVersion);
-      unindex(p, current.resource());
-      p.byId.remove(id);
-      p.order.remove(current.sequence());
-      LinkedHashMap<String, Member> members = p.members.remove(id);
+      remove(p, current);
+      Members members = p.members.remove(id);
       if (members != null) {
-        for (String memberId : members.keySet()) {
-          unlink(p, memberId, id);
+        for (Member m : members.inOrder()) {
+          unlink(p, m.value(), id);
         }
       }
+      owner.onRollback(() -> {
+        insert(p, current, members);
+        if (members != null) {
+          for (Member m : members.inOrder()) {
+            link(p, m.value(), id);
+          }
+        }
+      });
+      return null;
+    });
+  }
+
+  private void insert(Partition p, Entry entry, Members members) {
+    StoredResource r = entry.resource();
+    p.byId.put(r.id(), entry);
+    p.order.put(entry.sequence(), r.id());
+    index(p, r);
+    if (members != null) {
+      p.members.put(r.id(), members);
     }
+  }
+
+  private void remove(Partition p, Entry entry) {
+    unindex(p, entry.resource());
+    p.byId.remove(entry.resource().id());
+    p.order.remove(entry.sequence());
+  }
+
+  /** Replaces {@code from} by {@code to}, the same resource in another state. */
+  private void swap(Partition p, Entry from, Entry to) {
+    unindex(p, from.resource());
+    p.byId.put(to.resource().id(), to);
+    index(p, to.resource());
   }
 
   private Entry require(Partition p, String id) {
@@ -264,7 +343,7 @@ final class InMemoryResourceStore implements GroupStore {
     List<StoredResource> matches = new ArrayList<>();
     for (StoredResource candidate : candidates(p, filter)) {
       if (compiled == null
-          || compiled.matches(candidate, hasMembers ? membersOf(p, candidate.id()) : noExtra)) {
+          || compiled.matches(candidate, hasMembers ? membersOf(p, candidate.id(), ctx) : noExtra)) {
         matches.add(candidate);
       }
     }
@@ -351,23 +430,24 @@ final class InMemoryResourceStore implements GroupStore {
   }
 
   /** Supplies a group's {@code members} to the evaluator on demand, without copying documents. */
-  private Function<String, JsonNode> membersOf(Partition p, String groupId) {
+  private Function<String, JsonNode> membersOf(Partition p, String groupId, RequestContext ctx) {
     return name -> {
       if (!name.equals("members")) {
         return null;
       }
       ArrayNode array = NODES.arrayNode();
-      synchronized (p) {
-        LinkedHashMap<String, Member> members = p.members.get(groupId);
+      owner.locked(ctx, () -> {
+        Members members = p.members.get(groupId);
         if (members != null) {
-          for (Member m : members.values()) {
+          for (Member m : members.inOrder()) {
             var node = array.addObject().put("value", m.value());
             if (m.type() != null) {
               node.put("type", m.type());
             }
           }
         }
-      }
+        return null;
+      });
       return array;
     };
   }
@@ -377,70 +457,99 @@ final class InMemoryResourceStore implements GroupStore {
   @Override
   public void addMembers(String groupId, Collection<Member> members, RequestContext ctx) {
     Partition p = partition(ctx);
-    synchronized (p) {
+    owner.locked(ctx, () -> {
       Entry group = require(p, groupId);
-      LinkedHashMap<String, Member> current = p.members.computeIfAbsent(groupId, k -> new LinkedHashMap<>());
-      boolean changed = false;
+      Members current = p.members.computeIfAbsent(groupId, k -> new Members());
+      List<String> added = new ArrayList<>();
       for (Member m : members) {
-        if (!current.containsKey(m.value())) {
-          current.put(m.value(), m);
-          p.memberOf.computeIfAbsent(m.value(), k -> ConcurrentHashMap.newKeySet()).add(groupId);
-          changed = true;
+        if (current.add(m)) {
+          link(p, m.value(), groupId);
+          added.add(m.value());
         }
       }
-      if (changed) {
+      if (!added.isEmpty()) {
+        owner.onRollback(() -> {
+          for (String id : added) {
+            current.remove(id);
+            unlink(p, id, groupId);
+          }
+        });
         touch(p, group);
       }
-    }
+      return null;
+    });
   }
 
   @Override
   public void removeMembers(String groupId, Collection<String> memberIds, RequestContext ctx) {
     Partition p = partition(ctx);
-    synchronized (p) {
+    owner.locked(ctx, () -> {
       Entry group = require(p, groupId);
-      LinkedHashMap<String, Member> current = p.members.get(groupId);
-      boolean changed = false;
-      if (current != null) {
-        for (String id : memberIds) {
-          if (current.remove(id) != null) {
-            unlink(p, id, groupId);
-            changed = true;
-          }
+      Members current = p.members.get(groupId);
+      if (current == null) {
+        return null;
+      }
+      Map<Long, Member> removed = new LinkedHashMap<>();
+      for (String id : memberIds) {
+        Member m = current.positions.containsKey(id) ? current.at(current.positions.get(id)) : null;
+        if (m != null) {
+          removed.put(current.remove(id), m);
+          unlink(p, id, groupId);
         }
       }
-      if (changed) {
+      if (!removed.isEmpty()) {
+        owner.onRollback(() -> removed.forEach((position, m) -> {
+          current.restore(position, m);
+          link(p, m.value(), groupId);
+        }));
         touch(p, group);
       }
-    }
+      return null;
+    });
   }
 
   @Override
   public void replaceMembers(String groupId, Collection<Member> members, RequestContext ctx) {
     Partition p = partition(ctx);
-    synchronized (p) {
+    owner.locked(ctx, () -> {
       Entry group = require(p, groupId);
-      LinkedHashMap<String, Member> current = p.members.computeIfAbsent(groupId, k -> new LinkedHashMap<>());
-      for (String id : current.keySet()) {
-        unlink(p, id, groupId);
-      }
-      current.clear();
+      Members previous = p.members.get(groupId);
+      Members next = new Members();
       for (Member m : members) {
-        current.putIfAbsent(m.value(), m);
-        p.memberOf.computeIfAbsent(m.value(), k -> ConcurrentHashMap.newKeySet()).add(groupId);
+        next.add(m);
       }
+      relink(p, groupId, previous, next);
+      owner.onRollback(() -> relink(p, groupId, next, previous));
       touch(p, group);
+      return null;
+    });
+  }
+
+  /** Makes {@code to} the group's member list in place of {@code from} (either may be null). */
+  private void relink(Partition p, String groupId, Members from, Members to) {
+    if (from != null) {
+      for (Member m : from.inOrder()) {
+        unlink(p, m.value(), groupId);
+      }
+    }
+    if (to == null) {
+      p.members.remove(groupId);
+      return;
+    }
+    p.members.put(groupId, to);
+    for (Member m : to.inOrder()) {
+      link(p, m.value(), groupId);
     }
   }
 
   @Override
   public List<Member> members(String groupId, RequestContext ctx) {
     Partition p = partition(ctx);
-    synchronized (p) {
+    return owner.locked(ctx, () -> {
       require(p, groupId);
-      LinkedHashMap<String, Member> current = p.members.get(groupId);
-      return current == null ? List.of() : List.copyOf(current.values());
-    }
+      Members current = p.members.get(groupId);
+      return current == null ? List.<Member>of() : List.copyOf(current.inOrder());
+    });
   }
 
   @Override
@@ -464,7 +573,11 @@ final class InMemoryResourceStore implements GroupStore {
     return out;
   }
 
-  private void unlink(Partition p, String memberId, String groupId) {
+  private static void link(InMemoryResourceStore.Partition p, String memberId, String groupId) {
+    p.memberOf.computeIfAbsent(memberId, k -> ConcurrentHashMap.newKeySet()).add(groupId);
+  }
+
+  private static void unlink(InMemoryResourceStore.Partition p, String memberId, String groupId) {
     Set<String> groups = p.memberOf.get(memberId);
     if (groups != null) {
       groups.remove(groupId);
@@ -474,9 +587,12 @@ final class InMemoryResourceStore implements GroupStore {
     }
   }
 
+  /** Gives the group a new version and modification time (undone with the unit). */
   private void touch(Partition p, Entry group) {
     StoredResource r = group.resource();
-    StoredResource next = r.withChange(r.version() + 1, clock.instant(), r.document());
-    p.byId.put(r.id(), new Entry(next, group.sequence()));
+    Entry before = p.byId.get(r.id());
+    Entry after = new Entry(r.withChange(before.resource().version() + 1, clock.instant(), r.document()), group.sequence());
+    p.byId.put(r.id(), after);
+    owner.onRollback(() -> p.byId.put(r.id(), before));
   }
 }

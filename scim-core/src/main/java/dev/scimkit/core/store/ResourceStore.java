@@ -22,6 +22,10 @@ import java.util.Optional;
  * </ul>
  *
  * <p>Pass {@link #ANY_VERSION} as the expected version to skip the version check.
+ *
+ * <p>The engine calls a store only inside a unit of work of its {@link StoreProvider} (see {@link
+ * StoreProvider#transaction}); a store over a transactional database joins that unit rather than
+ * committing each call on its own.
  */
 public interface ResourceStore {
 
@@ -36,7 +40,15 @@ public interface ResourceStore {
    */
   StoredResource create(StoredResource resource, RequestContext ctx);
 
-  /** The resource with this id, if the tenant has one. */
+  /**
+   * The resource with this id, if the tenant has one.
+   *
+   * <p>Inside a {@link TransactionMode#READ_WRITE} unit of work a store that can should lock the
+   * resource until the unit ends (the JDBC store takes a row lock; the in-memory store holds the
+   * tenant's lock for the whole unit): the engine reads through this method what it is about to
+   * change, and the members it is about to add, so a lock here makes a concurrent change of the
+   * same resource, or a concurrent delete of a member being added, wait instead of conflicting.
+   */
   Optional<StoredResource> get(String id, RequestContext ctx);
 
   /**
@@ -51,7 +63,10 @@ public interface ResourceStore {
   StoredResource replace(StoredResource resource, long expectedVersion, RequestContext ctx);
 
   /**
-   * Deletes a resource.
+   * Deletes a resource. The engine has removed it from every group in the same unit of work
+   * first ({@link GroupStore#removeFromAllGroups}); a store with a membership table of its own
+   * should also make sure no membership of the resource outlives it (the JDBC store's foreign
+   * keys do).
    *
    * @throws ScimException 404 if there is no such resource, 412 on a version mismatch
    */
