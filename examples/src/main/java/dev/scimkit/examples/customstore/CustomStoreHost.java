@@ -4,7 +4,6 @@ import dev.scimkit.core.ScimEngine;
 import dev.scimkit.core.auth.InMemoryTokenStore;
 import dev.scimkit.core.auth.IssuedToken;
 import dev.scimkit.core.auth.OrganizationTokens;
-import dev.scimkit.core.store.InMemoryStore;
 import dev.scimkit.jaxrs.ScimApplication;
 import dev.scimkit.jaxrs.ScimHttpConfig;
 import java.net.URI;
@@ -25,10 +24,10 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * java -cp examples/target/scimkit-server.jar dev.scimkit.examples.customstore.CustomStoreHost
  * </pre>
  *
- * <p>The lines that matter are the engine's two stores in {@link #start}: {@code
- * storeProvider(...)} supplies a store for every resource type, and {@code store("User", ...)}
- * overrides it for users. The rest is the usual mounting (Scimkit's own application at {@code
- * /scim/v2} on Jersey and Grizzly) and organisation tokens.
+ * <p>The line that matters is the engine's store provider in {@link #start}: {@link HostStores}
+ * supplies {@link UserTableStore} for users and an in-memory store for the rest, and runs each
+ * request as one unit of work of both. The rest is the usual mounting (Scimkit's own application
+ * at {@code /scim/v2} on Jersey and Grizzly) and organisation tokens.
  */
 public final class CustomStoreHost implements AutoCloseable {
   private final HttpServer server;
@@ -45,8 +44,8 @@ public final class CustomStoreHost implements AutoCloseable {
   public static CustomStoreHost start(DataSource hostDatabase, String host, int port) {
     ScimEngine engine =
         ScimEngine.builder()
-            .storeProvider(new InMemoryStore()) // groups, in memory
-            .store("User", new UserTableStore(hostDatabase)) // users, in the host's table
+            // users in the host's table, groups in memory; one unit of work per request
+            .storeProvider(new HostStores(hostDatabase))
             .build();
     OrganizationTokens tokens = OrganizationTokens.builder(new InMemoryTokenStore()).build();
     ScimHttpConfig config =

@@ -41,14 +41,11 @@ import javax.sql.DataSource;
 
 /**
  * SCIM users kept in the host's own {@code app_user} table (see {@link HostDatabase}): the store
- * SPI implemented over a table that was there first. Register it for {@code User} only; groups
- * can stay elsewhere:
+ * SPI implemented over a table that was there first. {@link HostStores} serves it for {@code
+ * User} and keeps groups elsewhere, and makes each request one unit of work:
  *
  * <pre>{@code
- * ScimEngine engine = ScimEngine.builder()
- *     .storeProvider(new InMemoryStore())              // groups
- *     .store("User", new UserTableStore(dataSource))   // users: the host's table
- *     .build();
+ * ScimEngine engine = ScimEngine.builder().storeProvider(new HostStores(dataSource)).build();
  * }</pre>
  *
  * <h2>Mapping</h2>
@@ -81,6 +78,10 @@ import javax.sql.DataSource;
  *   <li><b>Versions</b>: {@code UPDATE ... WHERE version = ?} changes the row only if nobody
  *       changed it since; no row updated means 404 or 412.
  *   <li><b>Tenancy</b>: every statement has {@code WHERE org_id = ?}.
+ *   <li><b>Units of work</b>: every statement joins the host's transaction open on the thread
+ *       ({@link HostTransactions}), and inside one {@code get} locks the row ({@code SELECT ...
+ *       FOR UPDATE}), so a request's changes commit together and a user being added to a group
+ *       cannot be deleted halfway.
  *   <li><b>Search</b>: the filters identity providers send before every create ({@code userName
  *       eq}, {@code externalId eq}, and {@code id eq}) become SQL; every filter is then checked
  *       with {@link FilterEvaluator}, the reference semantics, and sorted and paged with {@link
@@ -104,13 +105,21 @@ public final class UserTableStore implements ResourceStore {
   private static final String COLUMNS =
       "id, email, first_name, last_name, active, external_id, scim_attributes, version, created, modified";
 
-  private final DataSource db;
+  private final HostTransactions db;
   private final ResourceType userType = Schemas.userType();
   private final FilterEvaluator filters = FilterEvaluator.forType(userType);
 
-  /** A store over the {@code app_user} table of {@code db}. */
+  /** A store over the {@code app_user} table of {@code db}, each call its own transaction. */
   public UserTableStore(DataSource db) {
-    this.db = requireNonNull(db, "db == null");
+    this(new HostTransactions(requireNonNull(db, "db == null")));
+  }
+
+  /**
+   * A store whose statements join the host's transaction open on the calling thread (see {@link
+   * HostStores}, which opens one for each SCIM request).
+   */
+  public UserTableStore(HostTransactions transactions) {
+    this.db = requireNonNull(transactions, "transactions == null");
   }
 
   // ---- the table's columns and the SCIM document ---------------------------------------------
@@ -219,24 +228,32 @@ public final class UserTableStore implements ResourceStore {
     String sql =
         "INSERT INTO app_user (org_id, id, email, first_name, last_name, active, external_id,"
             + " scim_attributes, version, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
-    try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, ctx.tenant());
-      ps.setString(2, resource.id());
-      int next = row.bind(ps, 3);
-      ps.setObject(next++, timestamp(resource.created()));
-      ps.setObject(next, timestamp(resource.lastModified()));
-      ps.executeUpdate();
+    try {
+      db.on(c -> {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          ps.setString(1, ctx.tenant());
+          ps.setString(2, resource.id());
+          int next = row.bind(ps, 3);
+          ps.setObject(next++, timestamp(resource.created()));
+          ps.setObject(next, timestamp(resource.lastModified()));
+          return ps.executeUpdate();
+        }
+      });
     } catch (SQLException e) {
       throw uniquenessOr(e, "create");
     }
     return new StoredResource(resource.id(), 1, resource.created(), resource.lastModified(), resource.document());
   }
 
+  /**
+   * Inside the host's transaction (a SCIM request that writes) the row is locked until the
+   * commit, so that a user being added to a group cannot be deleted halfway.
+   */
   @Override
   public Optional<StoredResource> get(String id, RequestContext ctx) {
-    try (Connection c = db.getConnection()) {
-      return select(c, id, ctx);
+    boolean lock = db.inTransaction();
+    try {
+      return db.on(c -> select(c, id, ctx, lock));
     } catch (SQLException e) {
       throw failure("get", e);
     }
@@ -250,31 +267,28 @@ public final class UserTableStore implements ResourceStore {
             + " scim_attributes = ?, version = version + 1, modified = ?"
             + " WHERE org_id = ? AND id = ?"
             + (expectedVersion == ANY_VERSION ? "" : " AND version = ?");
-    try (Connection c = db.getConnection()) {
-      c.setAutoCommit(false); // the update and the read of its result, as one
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        int next = row.bind(ps, 1);
-        ps.setObject(next++, timestamp(resource.lastModified()));
-        ps.setString(next++, ctx.tenant());
-        ps.setString(next++, resource.id());
-        if (expectedVersion != ANY_VERSION) {
-          ps.setLong(next, expectedVersion);
+    // the update and the read of its result, as one
+    return db.inTransaction(() -> {
+        try {
+          return db.on(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+              int next = row.bind(ps, 1);
+              ps.setObject(next++, timestamp(resource.lastModified()));
+              ps.setString(next++, ctx.tenant());
+              ps.setString(next++, resource.id());
+              if (expectedVersion != ANY_VERSION) {
+                ps.setLong(next, expectedVersion);
+              }
+              if (ps.executeUpdate() == 0) {
+                throw noRowFor(c, resource.id(), ctx);
+              }
+              return select(c, resource.id(), ctx, false).orElseThrow();
+            }
+          });
+        } catch (SQLException e) {
+          throw uniquenessOr(e, "replace");
         }
-        if (ps.executeUpdate() == 0) {
-          throw noRowFor(c, resource.id(), ctx);
-        }
-        StoredResource stored = select(c, resource.id(), ctx).orElseThrow();
-        c.commit();
-        return stored;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw uniquenessOr(e, "replace");
-    }
+      });
   }
 
   @Override
@@ -282,16 +296,20 @@ public final class UserTableStore implements ResourceStore {
     String sql =
         "DELETE FROM app_user WHERE org_id = ? AND id = ?"
             + (expectedVersion == ANY_VERSION ? "" : " AND version = ?");
-    try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, ctx.tenant());
-      ps.setString(2, id);
-      if (expectedVersion != ANY_VERSION) {
-        ps.setLong(3, expectedVersion);
-      }
-      if (ps.executeUpdate() == 0) {
-        throw noRowFor(c, id, ctx);
-      }
+    try {
+      db.on(c -> {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          ps.setString(1, ctx.tenant());
+          ps.setString(2, id);
+          if (expectedVersion != ANY_VERSION) {
+            ps.setLong(3, expectedVersion);
+          }
+          if (ps.executeUpdate() == 0) {
+            throw noRowFor(c, id, ctx);
+          }
+          return null;
+        }
+      });
     } catch (SQLException e) {
       throw failure("delete", e);
     }
@@ -299,15 +317,15 @@ public final class UserTableStore implements ResourceStore {
 
   /** Why no row was updated: none with this id (404), or not at the expected version (412). */
   private ScimException noRowFor(Connection c, String id, RequestContext ctx) throws SQLException {
-    return select(c, id, ctx).isPresent()
+    return select(c, id, ctx, false).isPresent()
         ? ScimException.preconditionFailed("User " + id + " has changed")
         : ScimException.notFound("User", id);
   }
 
-  private static Optional<StoredResource> select(Connection c, String id, RequestContext ctx)
+  private static Optional<StoredResource> select(Connection c, String id, RequestContext ctx, boolean lock)
       throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT " + COLUMNS + " FROM app_user WHERE org_id = ? AND id = ?")) {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT " + COLUMNS + " FROM app_user WHERE org_id = ? AND id = ?" + (lock ? " FOR UPDATE" : ""))) {
       ps.setString(1, ctx.tenant());
       ps.setString(2, id);
       try (ResultSet rs = ps.executeQuery()) {
@@ -377,19 +395,22 @@ public final class UserTableStore implements ResourceStore {
         "SELECT " + COLUMNS + " FROM app_user WHERE org_id = ?"
             + (condition == null ? "" : " AND " + condition.sql())
             + " ORDER BY seq";
-    try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, ctx.tenant());
-      if (condition != null) {
-        ps.setString(2, condition.value());
-      }
-      List<StoredResource> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(read(rs));
+    try {
+      return db.on(c -> {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          ps.setString(1, ctx.tenant());
+          if (condition != null) {
+            ps.setString(2, condition.value());
+          }
+          List<StoredResource> out = new ArrayList<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(read(rs));
+            }
+          }
+          return out;
         }
-      }
-      return out;
+      });
     } catch (SQLException e) {
       throw failure("search", e);
     }

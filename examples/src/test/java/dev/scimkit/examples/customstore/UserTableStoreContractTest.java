@@ -11,8 +11,9 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * The whole store contract against {@link UserTableStore} for users, with groups in an {@link
- * InMemoryStore} as in {@link CustomStoreHost}: the sample is a correct store.
+ * The whole store contract against {@link HostStores}: {@link UserTableStore} for users, with
+ * groups in an {@link InMemoryStore}, as in {@link CustomStoreHost}: the sample is a correct store,
+ * atomic per request across both.
  */
 class UserTableStoreContractTest extends StoreContract {
   private JdbcConnectionPool db;
@@ -20,9 +21,7 @@ class UserTableStoreContractTest extends StoreContract {
   @Override
   protected StoreProvider newStoreProvider() {
     db = HostDatabase.open("jdbc:h2:mem:contract-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    UserTableStore users = new UserTableStore(db);
-    InMemoryStore others = new InMemoryStore();
-    return type -> type.name().equals("User") ? users : others.storeFor(type);
+    return new HostStores(db);
   }
 
   @AfterEach

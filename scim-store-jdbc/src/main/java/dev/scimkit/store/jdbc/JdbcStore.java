@@ -2,11 +2,13 @@ package dev.scimkit.store.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.scimkit.core.RequestContext;
 import dev.scimkit.core.ScimException;
 import dev.scimkit.core.auth.TokenStore;
 import dev.scimkit.core.schema.ResourceType;
 import dev.scimkit.core.store.ResourceStore;
 import dev.scimkit.core.store.StoreProvider;
+import dev.scimkit.core.store.TransactionMode;
 import dev.scimkit.store.jdbc.internal.Database;
 import dev.scimkit.store.jdbc.internal.JdbcGroupStore;
 import dev.scimkit.store.jdbc.internal.JdbcResourceStore;
@@ -14,6 +16,7 @@ import dev.scimkit.store.jdbc.internal.Migrator;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -38,10 +41,13 @@ import javax.sql.DataSource;
  *   <li><b>Uniqueness and versions</b> are the database's: {@code userName} and group {@code
  *       displayName} (and any other attribute with {@code uniqueness: server}) are unique per
  *       tenant ignoring case, by unique indexes, giving {@code 409 uniqueness}; a change naming a
- *       stale version is {@code 412} ({@code UPDATE … WHERE version = ?}). Each change, including
- *       its uniqueness rows and membership rows, is one transaction.
+ *       stale version is {@code 412} ({@code UPDATE … WHERE version = ?}). Each engine request is
+ *       one transaction ({@link #transaction}), including its uniqueness and membership rows.
  *   <li><b>Membership</b> is a table indexed by group and by member: adding one member to a
- *       group of 100,000 is one locked row update and one insert, as for a group of ten.
+ *       group of 100,000 is one locked row update and one insert, as for a group of ten. Foreign
+ *       keys tie each row to its group and to its member, so no member outlives its resource;
+ *       deleting a resource locks its row first and removes it from every group in the same
+ *       transaction.
  *   <li><b>Search.</b> Filters are translated to parameterised SQL and sorted and paged there, with
  *       an exact {@code totalResults}; the results are exactly those of the core's {@link
  *       dev.scimkit.core.search.FilterEvaluator} and {@link dev.scimkit.core.search.Sorting}.
@@ -60,8 +66,8 @@ import javax.sql.DataSource;
  * artifact depends on no driver. On PostgreSQL, documents are {@code jsonb} (key order is restored
  * on reading; numbers written with an exponent come back in plain notation). On H2, run the
  * database embedded (the standalone server's default) with its default collation, not {@code
- * IGNORECASE}. Every call takes a connection for one transaction and returns it, so the pool
- * should hold at least as many connections as requests run concurrently.
+ * IGNORECASE}. Each engine request takes one connection for its unit of work and returns it, so
+ * the pool should hold at least as many connections as requests run concurrently.
  *
  * <p>Instances are immutable and thread-safe. Any number of instances, in one process or many, may
  * share one database.
@@ -95,6 +101,22 @@ public final class JdbcStore implements StoreProvider {
         name -> type.hasMembers()
             ? new JdbcGroupStore(db, type, clock)
             : new JdbcResourceStore(db, type, clock));
+  }
+
+  /**
+   * Runs {@code work} as one database transaction on one connection taken from the pool: every
+   * call of this store's resource stores on this thread joins it, and it commits when {@code
+   * work} returns (a {@link TransactionMode#READ_ONLY} unit reads in auto-commit instead). In a
+   * writing unit, {@code get} locks the row it reads until the commit, so concurrent changes of
+   * one resource queue rather than conflict. After a deadlock or a serialization failure the
+   * whole unit is rolled back and run again, up to four times.
+   */
+  @Override
+  public <T> T transaction(RequestContext ctx, TransactionMode mode, Supplier<T> work) {
+    requireNonNull(ctx, "ctx == null");
+    requireNonNull(mode, "mode == null");
+    requireNonNull(work, "work == null");
+    return db.unit(mode == TransactionMode.READ_WRITE, work);
   }
 
   /** The organisation tokens kept in the same database. */

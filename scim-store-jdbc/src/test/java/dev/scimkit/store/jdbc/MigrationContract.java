@@ -24,8 +24,9 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * A database made by an older Scimkit (schema version 1, before tokens) upgrades in place when a
- * current store opens it, and its data survives.
+ * A database made by an older Scimkit (schema version 1, before tokens and membership foreign
+ * keys) upgrades in place when a current store opens it, and its data survives; membership rows
+ * that name no resource, which version 1 could leave behind, are removed.
  */
 abstract class MigrationContract {
   /** A fresh, empty database for each test. */
@@ -52,15 +53,25 @@ abstract class MigrationContract {
           "{\"schemas\":[\"" + Schemas.USER + "\"],\"userName\":\"BJensen\",\"emails\":[{\"type\":\"work\",\"value\":\"bjensen@example.com\"}]}");
       insertResource(c, "Group", "g1", null, "admins",
           "{\"schemas\":[\"" + Schemas.GROUP + "\"],\"displayName\":\"Admins\"}");
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO scim_member (tenant, group_type, group_id, member_id, member_key, member_type) VALUES ('acme', 'Group', 'g1', 'u1', 'u1', 'User')")) {
-        ps.executeUpdate();
+      insertResource(c, "Group", "g2", null, "sales",
+          "{\"schemas\":[\"" + Schemas.GROUP + "\"],\"displayName\":\"Sales\"}");
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("INSERT INTO scim_member (tenant, group_type, group_id, member_id, member_key, member_type)"
+            + " VALUES ('acme', 'Group', 'g1', 'u1', 'u1', 'User')");
+        // a member version 1 stored without a type
+        s.executeUpdate("INSERT INTO scim_member (tenant, group_type, group_id, member_id, member_key, member_type)"
+            + " VALUES ('acme', 'Group', 'g1', 'g2', 'g2', NULL)");
+        // left behind by a delete that crashed or raced: a deleted member, a deleted group
+        s.executeUpdate("INSERT INTO scim_member (tenant, group_type, group_id, member_id, member_key, member_type)"
+            + " VALUES ('acme', 'Group', 'g1', 'gone', 'gone', 'User')");
+        s.executeUpdate("INSERT INTO scim_member (tenant, group_type, group_id, member_id, member_key, member_type)"
+            + " VALUES ('acme', 'Group', 'g-gone', 'u1', 'u1', 'User')");
       }
     }
 
     JdbcStore store = JdbcStore.builder(ds).build();
 
-    assertThat(version(ds)).isEqualTo(JdbcStore.schemaVersion()).isEqualTo(2);
+    assertThat(version(ds)).isEqualTo(JdbcStore.schemaVersion()).isEqualTo(3);
     RequestContext acme = RequestContext.of("acme");
     StoredResource user = store.storeFor(Schemas.userType()).get("u1", acme).orElseThrow();
     assertThat(user.document().get("userName").asText()).isEqualTo("BJensen");
@@ -70,14 +81,15 @@ abstract class MigrationContract {
             .resources())
         .extracting(StoredResource::id).containsExactly("u1");
     GroupStore groups = (GroupStore) store.storeFor(Schemas.groupType());
-    assertThat(groups.members("g1", acme)).containsExactly(new Member("u1", "User"));
+    assertThat(groups.members("g1", acme)).containsExactly(new Member("u1", "User"), new Member("g2", "Group"));
+    assertThat(memberRows(ds)).isEqualTo(2);
     assertThat(groups.groupsOf("u1", acme)).extracting(g -> g.display()).containsExactly("Admins");
     // What version 2 added works on the upgraded database.
     store.tokenStore().save(new StoredToken("t1", "acme", "h1", "", Instant.EPOCH, null, null));
     assertThat(store.tokenStore().list("acme")).hasSize(1);
     // And opening it again changes nothing.
     JdbcStore.builder(ds).build();
-    assertThat(version(ds)).isEqualTo(2);
+    assertThat(version(ds)).isEqualTo(3);
   }
 
   @Test
@@ -114,6 +126,14 @@ abstract class MigrationContract {
       ps.setString(5, displayNameKey);
       ps.setString(6, json);
       ps.executeUpdate();
+    }
+  }
+
+  private static int memberRows(DataSource ds) throws SQLException {
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM scim_member")) {
+      rs.next();
+      return rs.getInt(1);
     }
   }
 

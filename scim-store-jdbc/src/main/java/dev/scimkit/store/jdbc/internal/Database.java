@@ -4,13 +4,19 @@ import dev.scimkit.core.ScimException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
- * The store's access to the host's {@link DataSource}: every unit of work runs in one
- * transaction on one connection, is retried on deadlocks and serialization failures, and fails
- * with a {@link ScimException} (503 while the database is unreachable). Nothing is cached between
- * calls, so service resumes by itself when the database comes back.
+ * The store's access to the host's {@link DataSource}.
+ *
+ * <p>A {@linkplain #unit unit of work} holds one connection for a whole engine request: every
+ * {@link #transaction} called on the same thread while it is open runs on that connection and in
+ * its transaction, and the unit commits once at the end (or, read-only, runs in auto-commit). A
+ * {@code transaction} called outside a unit is a unit of its own. Deadlocks and serialization
+ * failures roll the whole unit back and run it again; every other failure is a {@link
+ * ScimException} (503 while the database is unreachable). Nothing is cached between calls, so
+ * service resumes by itself when the database comes back.
  */
 public final class Database {
   private static final int ATTEMPTS = 4;
@@ -30,8 +36,34 @@ public final class Database {
     }
   }
 
+  /**
+   * A deadlock or serialization failure inside a unit: the unit has been rolled back and runs
+   * again from the start. Never seen outside {@link #unit}.
+   */
+  private static final class RetryUnit extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RetryUnit(SQLException cause) {
+      super(null, cause, false, false);
+    }
+  }
+
+  /** The unit open on a thread: its connection, and whether it must not commit. */
+  private static final class Unit {
+    final Connection connection;
+    final boolean writes;
+    final java.util.Set<String> locked = new java.util.HashSet<>();
+    boolean rollbackOnly;
+
+    Unit(Connection connection, boolean writes) {
+      this.connection = connection;
+      this.writes = writes;
+    }
+  }
+
   private final DataSource dataSource;
   private final Dialect dialect;
+  private final ThreadLocal<Unit> open = new ThreadLocal<>();
 
   private Database(DataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
@@ -84,53 +116,140 @@ public final class Database {
     return dialect;
   }
 
+  /** Whether a unit that may write is open on this thread: reads in it should lock. */
+  public boolean inWriteUnit() {
+    Unit u = open.get();
+    return u != null && u.writes;
+  }
+
   /**
-   * Runs {@code work} in a transaction and commits it.
-   *
-   * @param what what the work does, for the 500 detail ("create the resource")
-   * @throws UniqueViolation if a unique constraint was violated (rolled back)
-   * @throws ScimException for every other failure
+   * Notes that the open writing unit holds the lock of a resource's row (a locking read found it),
+   * so that later calls in the unit need not lock it again.
    */
-  public <T> T transaction(String what, Work<T> work) {
-    for (int attempt = 1; ; attempt++) {
-      Connection c;
-      try {
-        c = dataSource.getConnection();
-      } catch (SQLException e) {
-        throw SqlErrors.unavailable(e);
-      } catch (RuntimeException e) {
-        // Some pools report a closed or unreachable database with an unchecked exception.
-        throw SqlErrors.unavailable(e);
+  public void noteLocked(String resourceType, String id) {
+    Unit u = open.get();
+    if (u != null && u.writes) {
+      u.locked.add(resourceType + '\u0000' + id);
+    }
+  }
+
+  /** Whether the open writing unit holds the lock of this resource's row. */
+  public boolean holdsLock(String resourceType, String id) {
+    Unit u = open.get();
+    return u != null && u.writes && u.locked.contains(resourceType + '\u0000' + id);
+  }
+
+  /**
+   * Runs {@code work} as one unit of work on one connection. A unit already open on this thread
+   * is joined. A writing unit commits when {@code work} returns and rolls back when it throws; it
+   * is run again (up to {@value #ATTEMPTS} times in all) after a deadlock or serialization
+   * failure, so {@code work} must be repeatable.
+   *
+   * @throws ScimException 503 if the database cannot be reached or the unit keeps failing on
+   *     conflicts; whatever {@code work} throws, unchanged
+   * @throws IllegalStateException if {@code work} returned normally although a statement in it
+   *     failed (it caught the failure): nothing is committed then
+   */
+  public <T> T unit(boolean writes, Supplier<T> work) {
+    Unit joined = open.get();
+    if (joined != null) {
+      if (writes && !joined.writes) {
+        throw new IllegalStateException("a read-only unit of work cannot write");
       }
+      return work.get();
+    }
+    for (int attempt = 1; ; attempt++) {
+      Connection c = connect();
+      Unit unit = new Unit(c, writes);
+      boolean switched = false;
+      open.set(unit);
       try {
-        boolean autoCommit = c.getAutoCommit();
-        if (autoCommit) {
-          c.setAutoCommit(false);
+        // a writing unit is one transaction; a reading one runs each statement on its own
+        if (c.getAutoCommit() == writes) {
+          c.setAutoCommit(!writes);
+          switched = true;
         }
-        try {
-          T result = work.run(c);
-          c.commit();
-          return result;
-        } catch (SQLException | RuntimeException e) {
+        T result = work.get();
+        if (unit.rollbackOnly) {
           rollback(c);
-          throw e;
-        } finally {
-          if (autoCommit) {
-            restoreAutoCommit(c);
-          }
+          throw new IllegalStateException(
+              "a statement of the unit of work failed and the work went on: nothing was committed");
         }
+        if (writes) {
+          c.commit();
+        }
+        return result;
+      } catch (RetryUnit e) {
+        rollback(c);
+        if (attempt >= ATTEMPTS) {
+          throw SqlErrors.map((SQLException) e.getCause(), "finish the request");
+        }
+        pause(attempt);
       } catch (SQLException e) {
-        if (SqlErrors.isUniqueViolation(e)) {
-          throw new UniqueViolation(e);
-        }
+        rollback(c);
         if (attempt < ATTEMPTS && SqlErrors.isRetryable(e) && !SqlErrors.isUnavailable(e)) {
           pause(attempt);
           continue;
         }
-        throw SqlErrors.map(e, what);
+        throw SqlErrors.map(e, "finish the request");
+      } catch (RuntimeException | Error e) {
+        if (writes) {
+          rollback(c);
+        }
+        throw e;
       } finally {
+        open.remove();
+        if (switched) {
+          restoreAutoCommit(c, writes);
+        }
         close(c);
       }
+    }
+  }
+
+  /**
+   * Runs {@code work} on a connection: in the unit open on this thread if there is one, else in
+   * a transaction of its own that commits when it returns.
+   *
+   * @param what what the work does, for the 500 detail ("create the resource")
+   * @throws UniqueViolation if a unique constraint was violated (rolled back: inside a unit, the
+   *     whole unit, which can then no longer commit)
+   * @throws ScimException for every other failure
+   */
+  public <T> T transaction(String what, Work<T> work) {
+    Unit unit = open.get();
+    if (unit != null) {
+      return inUnit(unit, what, work);
+    }
+    return unit(true, () -> inUnit(open.get(), what, work));
+  }
+
+  private <T> T inUnit(Unit unit, String what, Work<T> work) {
+    try {
+      return work.run(unit.connection);
+    } catch (SQLException e) {
+      // The database may have aborted the transaction (PostgreSQL does on any error): roll it
+      // back now, so that the caller may still read on this connection to explain the failure.
+      unit.rollbackOnly = true;
+      rollback(unit.connection);
+      if (SqlErrors.isUniqueViolation(e)) {
+        throw new UniqueViolation(e);
+      }
+      if (SqlErrors.isRetryable(e) && !SqlErrors.isUnavailable(e)) {
+        throw new RetryUnit(e);
+      }
+      throw SqlErrors.map(e, what);
+    }
+  }
+
+  private Connection connect() {
+    try {
+      return dataSource.getConnection();
+    } catch (SQLException e) {
+      throw SqlErrors.unavailable(e);
+    } catch (RuntimeException e) {
+      // Some pools report a closed or unreachable database with an unchecked exception.
+      throw SqlErrors.unavailable(e);
     }
   }
 
@@ -150,9 +269,9 @@ public final class Database {
     }
   }
 
-  private static void restoreAutoCommit(Connection c) {
+  private static void restoreAutoCommit(Connection c, boolean autoCommit) {
     try {
-      c.setAutoCommit(true);
+      c.setAutoCommit(autoCommit);
     } catch (SQLException ignored) {
       // as above
     }

@@ -41,6 +41,14 @@ public enum Dialect {
     return this == POSTGRESQL ? "CAST(? AS jsonb)" : "?";
   }
 
+  /**
+   * The clause that locks the rows a {@code SELECT} reads until the transaction ends. On
+   * PostgreSQL the lock still lets a foreign key check reference the row.
+   */
+  String lockClause() {
+    return this == POSTGRESQL ? " FOR NO KEY UPDATE" : " FOR UPDATE";
+  }
+
   /** A string column or expression compared in Java's UTF-16 order. */
   String ordered(String expression) {
     return this == POSTGRESQL ? expression + " COLLATE \"C\"" : expression;

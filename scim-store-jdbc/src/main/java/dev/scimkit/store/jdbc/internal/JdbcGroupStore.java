@@ -35,13 +35,13 @@ public final class JdbcGroupStore extends JdbcResourceStore implements GroupStor
   public void addMembers(String groupId, Collection<Member> members, RequestContext ctx) {
     List<Member> distinct = distinct(members);
     db.transaction("add members", c -> {
-      touch(c, groupId, ctx);
+      lockGroup(c, groupId, ctx);
       int inserted = 0;
       for (int i = 0; i < distinct.size(); i += CHUNK) {
         inserted += insert(c, ctx, groupId, distinct.subList(i, Math.min(distinct.size(), i + CHUNK)));
       }
-      if (inserted == 0) {
-        c.rollback(); // nothing changed: the group keeps its version
+      if (inserted > 0) {
+        bump(c, groupId, ctx);
       }
       return null;
     });
@@ -51,13 +51,13 @@ public final class JdbcGroupStore extends JdbcResourceStore implements GroupStor
   public void removeMembers(String groupId, Collection<String> memberIds, RequestContext ctx) {
     List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(memberIds));
     db.transaction("remove members", c -> {
-      touch(c, groupId, ctx);
+      lockGroup(c, groupId, ctx);
       int deleted = 0;
       for (int i = 0; i < ids.size(); i += CHUNK) {
         deleted += delete(c, ctx, groupId, ids.subList(i, Math.min(ids.size(), i + CHUNK)));
       }
-      if (deleted == 0) {
-        c.rollback();
+      if (deleted > 0) {
+        bump(c, groupId, ctx);
       }
       return null;
     });
@@ -67,7 +67,7 @@ public final class JdbcGroupStore extends JdbcResourceStore implements GroupStor
   public void replaceMembers(String groupId, Collection<Member> members, RequestContext ctx) {
     List<Member> distinct = distinct(members);
     db.transaction("replace members", c -> {
-      touch(c, groupId, ctx);
+      lockGroup(c, groupId, ctx);
       try (PreparedStatement ps = c.prepareStatement(
           "DELETE FROM scim_member WHERE tenant = ? AND group_type = ? AND group_id = ?")) {
         ps.setString(1, ctx.tenant());
@@ -78,6 +78,7 @@ public final class JdbcGroupStore extends JdbcResourceStore implements GroupStor
       for (int i = 0; i < distinct.size(); i += CHUNK) {
         insert(c, ctx, groupId, distinct.subList(i, Math.min(distinct.size(), i + CHUNK)));
       }
+      bump(c, groupId, ctx);
       return null;
     });
   }
@@ -158,8 +159,30 @@ public final class JdbcGroupStore extends JdbcResourceStore implements GroupStor
     });
   }
 
-  /** Locks the group's row with a new version and modification time; 404 if there is none. */
-  private void touch(Connection c, String groupId, RequestContext ctx) throws SQLException {
+  /**
+   * Locks the group's row for the rest of the transaction (unless the unit of work already
+   * holds it, having read the group to change it); 404 if there is no such group.
+   */
+  private void lockGroup(Connection c, String groupId, RequestContext ctx) throws SQLException {
+    if (db.holdsLock(typeName, groupId)) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT 1 FROM scim_resource WHERE tenant = ? AND resource_type = ? AND id = ?" + dialect.lockClause())) {
+      ps.setString(1, ctx.tenant());
+      ps.setString(2, typeName);
+      ps.setString(3, groupId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw ScimException.notFound(typeName, groupId);
+        }
+      }
+    }
+    db.noteLocked(typeName, groupId);
+  }
+
+  /** Gives the (locked) group a new version and modification time. */
+  private void bump(Connection c, String groupId, RequestContext ctx) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "UPDATE scim_resource SET version = version + 1, modified_ns = ?"
             + " WHERE tenant = ? AND resource_type = ? AND id = ?")) {
@@ -167,9 +190,7 @@ public final class JdbcGroupStore extends JdbcResourceStore implements GroupStor
       ps.setString(2, ctx.tenant());
       ps.setString(3, typeName);
       ps.setString(4, groupId);
-      if (ps.executeUpdate() == 0) {
-        throw ScimException.notFound(typeName, groupId);
-      }
+      ps.executeUpdate();
     }
   }
 

@@ -98,10 +98,12 @@ public class JdbcResourceStore implements ResourceStore {
 
   @Override
   public Optional<StoredResource> get(String id, RequestContext ctx) {
-    return db.transaction("read the resource", c -> {
+    boolean lock = db.inWriteUnit();
+    Optional<StoredResource> found = db.transaction("read the resource", c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT " + COLUMNS + ", r.document FROM scim_resource r"
-              + " WHERE r.tenant = ? AND r.resource_type = ? AND r.id = ?")) {
+              + " WHERE r.tenant = ? AND r.resource_type = ? AND r.id = ?"
+              + (lock ? dialect.lockClause() : ""))) {
         ps.setString(1, ctx.tenant());
         ps.setString(2, typeName);
         ps.setString(3, id);
@@ -110,6 +112,10 @@ public class JdbcResourceStore implements ResourceStore {
         }
       }
     });
+    if (lock && found.isPresent()) {
+      db.noteLocked(typeName, id);
+    }
+    return found;
   }
 
   @Override
@@ -169,27 +175,32 @@ public class JdbcResourceStore implements ResourceStore {
     }
   }
 
+  /**
+   * Deletes the resource and every membership it has, as a member and as a group: it locks the
+   * resource's row first, so that a concurrent change that is adding it to a group (which reads
+   * and locks it) either finishes before and is cleaned up here, or waits and then finds it gone.
+   */
   @Override
   public void delete(String id, long expectedVersion, RequestContext ctx) {
+    long now = Instants.toNanos(clock.instant());
     db.transaction("delete the resource", c -> {
-      int deleted;
       try (PreparedStatement ps = c.prepareStatement(
-          "DELETE FROM scim_resource WHERE tenant = ? AND resource_type = ? AND id = ?"
-              + (expectedVersion == ANY_VERSION ? "" : " AND version = ?"))) {
+          "SELECT version FROM scim_resource WHERE tenant = ? AND resource_type = ? AND id = ?"
+              + dialect.lockClause())) {
         ps.setString(1, ctx.tenant());
         ps.setString(2, typeName);
         ps.setString(3, id);
-        if (expectedVersion != ANY_VERSION) {
-          ps.setLong(4, expectedVersion);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            throw ScimException.notFound(typeName, id);
+          }
+          if (expectedVersion != ANY_VERSION && rs.getLong(1) != expectedVersion) {
+            throw ScimException.preconditionFailed(
+                typeName + " " + id + " has changed (version " + rs.getLong(1) + ")");
+          }
         }
-        deleted = ps.executeUpdate();
       }
-      if (deleted == 0) {
-        throw missingOrChanged(c, id, ctx);
-      }
-      if (hasUniqueValues()) {
-        deleteUniqueValues(c, ctx, id);
-      }
+      leaveAllGroups(c, ctx, id, now);
       if (layout.hasMembers()) {
         try (PreparedStatement ps = c.prepareStatement(
             "DELETE FROM scim_member WHERE tenant = ? AND group_type = ? AND group_id = ?")) {
@@ -199,8 +210,60 @@ public class JdbcResourceStore implements ResourceStore {
           ps.executeUpdate();
         }
       }
+      if (hasUniqueValues()) {
+        deleteUniqueValues(c, ctx, id);
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "DELETE FROM scim_resource WHERE tenant = ? AND resource_type = ? AND id = ?")) {
+        ps.setString(1, ctx.tenant());
+        ps.setString(2, typeName);
+        ps.setString(3, id);
+        ps.executeUpdate();
+      }
       return null;
     });
+  }
+
+  /**
+   * Removes this resource from every group it is a member of, giving each group a new version;
+   * the groups are locked in the order of their ids, the same order in every transaction.
+   */
+  private void leaveAllGroups(Connection c, RequestContext ctx, String id, long now) throws SQLException {
+    java.util.SortedSet<String> groups = new java.util.TreeSet<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT group_type, group_id FROM scim_member WHERE tenant = ? AND member_type = ? AND member_id = ?")) {
+      ps.setString(1, ctx.tenant());
+      ps.setString(2, typeName);
+      ps.setString(3, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          groups.add(rs.getString(1) + '\u0000' + rs.getString(2));
+        }
+      }
+    }
+    if (groups.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE scim_resource SET version = version + 1, modified_ns = ?"
+            + " WHERE tenant = ? AND resource_type = ? AND id = ?")) {
+      for (String group : groups) {
+        int split = group.indexOf('\u0000');
+        ps.setLong(1, now);
+        ps.setString(2, ctx.tenant());
+        ps.setString(3, group.substring(0, split));
+        ps.setString(4, group.substring(split + 1));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "DELETE FROM scim_member WHERE tenant = ? AND member_type = ? AND member_id = ?")) {
+      ps.setString(1, ctx.tenant());
+      ps.setString(2, typeName);
+      ps.setString(3, id);
+      ps.executeUpdate();
+    }
   }
 
   /** 404 when the resource is gone, else 412 naming its current version. */

@@ -73,10 +73,23 @@ public final class SqlErrors {
         503, null, "The service is temporarily unavailable: its database cannot be reached. Retry later.", cause);
   }
 
+  /** A foreign key was violated: a member names a resource that does not exist (any more). */
+  static boolean isForeignKeyViolation(SQLException e) {
+    for (SQLException s : chain(e)) {
+      if ("23503".equals(s.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Maps an exception that no caller handled specially. */
   public static ScimException map(SQLException e, String what) {
     if (isUnavailable(e)) {
       return unavailable(e);
+    }
+    if (isForeignKeyViolation(e)) {
+      return ScimException.badRequest(ScimType.INVALID_VALUE, "a member does not exist");
     }
     if (isRetryable(e)) {
       return new ScimException(503, null, "The service is busy; retry the request.", e);
