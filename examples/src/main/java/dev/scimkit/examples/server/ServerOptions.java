@@ -60,6 +60,10 @@ record ServerOptions(
         --db-password PASSWORD   database password (PostgreSQL)
         --token TOKEN            accept TOKEN for the default tenant
         --tenant NAME=TOKEN      accept TOKEN for tenant NAME (repeatable)
+                                 (these tokens are valid while the server is started with
+                                 them: they are not stored, and starting with another value
+                                 retires the old one; tokens made by 'token create' are
+                                 not affected)
         --help                   print this help
 
       Token commands (run against the configured store):

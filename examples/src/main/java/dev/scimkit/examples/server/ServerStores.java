@@ -14,6 +14,23 @@ import java.nio.file.Path;
 
 /** The resource and token stores that {@code --store} names, and the pool behind them. */
 final class ServerStores implements AutoCloseable {
+  /**
+   * How the server opens its H2 database.
+   *
+   * <ul>
+   *   <li>{@code WRITE_DELAY=0}: every commit is written to the database file before the commit
+   *       returns, so a request answered 2xx survives {@code kill -9} of the server (by default
+   *       H2 writes commits out up to half a second later, and a crash lost them). H2 does not
+   *       {@code fsync} a commit, so a crash of the operating system or a power cut may still
+   *       lose the last ones: use PostgreSQL where that matters.
+   *   <li>{@code AUTO_SERVER=TRUE}: token commands may open the database while the server holds
+   *       it. H2 does not allow it together with {@code DB_CLOSE_ON_EXIT=FALSE}, so H2's shutdown
+   *       hook stays; the server handles SIGTERM and SIGINT itself and closes the database after
+   *       the requests in flight, before the JVM's shutdown (see {@link StandaloneServer}).
+   * </ul>
+   */
+  static final String H2_SETTINGS = ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
+
   private final StoreProvider resources;
   private final TokenStore tokens;
   private final HikariDataSource dataSource;
@@ -44,8 +61,7 @@ final class ServerStores implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot create the data folder " + folder, e);
       }
-      // AUTO_SERVER: token commands may open the database while the server holds it
-      config.setJdbcUrl("jdbc:h2:file:" + folder.resolve("scimkit") + ";AUTO_SERVER=TRUE");
+      config.setJdbcUrl("jdbc:h2:file:" + folder.resolve("scimkit") + H2_SETTINGS);
       config.setUsername("sa");
       config.setPassword("");
     } else {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -38,8 +39,9 @@ import org.glassfish.jersey.servlet.ServletContainer;
  * java -jar examples/target/scimkit-server.jar
  * </pre>
  *
- * <p>On SIGTERM (or Ctrl-C) it stops accepting connections, lets requests in flight finish (up to
- * {@value #GRACE_SECONDS} seconds), then closes the store.
+ * <p>On SIGTERM (or Ctrl-C) it answers new requests 503, lets requests in flight finish (up to
+ * {@value #GRACE_SECONDS} seconds) on an open store, then closes the store and exits with status
+ * 0.
  */
 public final class StandaloneServer implements AutoCloseable {
   static final int GRACE_SECONDS = 20;
@@ -105,14 +107,18 @@ public final class StandaloneServer implements AutoCloseable {
   private static void serveUntilStopped(ServerOptions options, PrintStream out) throws IOException {
     StandaloneServer server = start(options);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  server.close();
-                  stopped.countDown();
-                },
-                "scimkit-shutdown"));
+    AtomicBoolean stopping = new AtomicBoolean();
+    Runnable stop = () -> {
+      if (stopping.compareAndSet(false, true)) {
+        server.close();
+      }
+      stopped.countDown();
+    };
+    // SIGTERM and Ctrl-C stop the server before the JVM's shutdown begins, so that requests in
+    // flight finish on an open database: shutdown hooks run all at once, and H2's own closes
+    // the database under them. The hook stays for any other way the JVM may exit.
+    boolean signalsHandled = handleStopSignals(stop);
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "scimkit-shutdown"));
     out.println("Scimkit SCIM server listening at " + server.baseUri());
     server.generatedToken()
         .ifPresent(
@@ -127,6 +133,22 @@ public final class StandaloneServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if (signalsHandled) {
+      System.exit(0); // stopped cleanly on a signal: end the JVM, whose hooks find nothing to do
+    }
+  }
+
+  /** Runs {@code stop} on SIGTERM and SIGINT, where the JVM lets a program handle them. */
+  @SuppressWarnings("removal")
+  private static boolean handleStopSignals(Runnable stop) {
+    try {
+      for (String name : List.of("TERM", "INT")) {
+        sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> new Thread(stop, "scimkit-stop").start());
+      }
+      return true;
+    } catch (RuntimeException | LinkageError e) {
+      return false; // not on this JVM or platform: the shutdown hook stops the server
+    }
   }
 
   /**
@@ -136,8 +158,8 @@ public final class StandaloneServer implements AutoCloseable {
   static StandaloneServer start(ServerOptions options) throws IOException {
     ServerStores stores = ServerStores.open(options);
     try {
-      OrganizationTokens tokens = OrganizationTokens.builder(stores.tokens()).build();
-      IssuedToken generated = configureTokens(options, tokens, stores);
+      OrganizationTokens tokens = configuredTokens(options, stores);
+      IssuedToken generated = generateTokenIfNone(options, tokens);
       ScimEngine engine = ScimEngine.builder().storeProvider(stores.resources()).build();
       ScimHttpConfig config =
           ScimHttpConfig.builder(engine).authenticator(tokens.authenticator()).build();
@@ -182,14 +204,22 @@ public final class StandaloneServer implements AutoCloseable {
     }
   }
 
-  private static IssuedToken configureTokens(
-      ServerOptions options, OrganizationTokens tokens, ServerStores stores) {
+  /**
+   * The tokens of {@code --token} and {@code --tenant} are configuration: valid while the server
+   * is started with them, never stored, so a restart with another value retires the old one.
+   */
+  private static OrganizationTokens configuredTokens(ServerOptions options, ServerStores stores) {
+    OrganizationTokens.Builder builder = OrganizationTokens.builder(stores.tokens());
     if (options.token() != null) {
-      tokens.register(RequestContext.DEFAULT_TENANT, options.token(), "--token");
+      builder.configuredToken(RequestContext.DEFAULT_TENANT, options.token());
     }
     for (Map.Entry<String, String> t : options.tenantTokens().entrySet()) {
-      tokens.register(t.getKey(), t.getValue(), "--tenant " + t.getKey());
+      builder.configuredToken(t.getKey(), t.getValue());
     }
+    return builder.build();
+  }
+
+  private static IssuedToken generateTokenIfNone(ServerOptions options, OrganizationTokens tokens) {
     if (options.token() != null || !options.tenantTokens().isEmpty()) {
       return null;
     }

@@ -33,6 +33,9 @@ import java.util.List;
  *   <li>Creating, revoking and expiring tokens never touches a tenant's users or groups.
  *   <li>A presented token is looked up by its hash and compared in constant time; revoked and
  *       expired tokens do not authenticate.
+ *   <li>A {@linkplain Builder#configuredToken configured token} (a secret from the host's
+ *       configuration) is valid exactly while it is configured: it is kept only as a hash in
+ *       memory, never stored, so starting with another value retires the old one.
  * </ul>
  *
  * <p>Thread-safe when its store is.
@@ -47,7 +50,7 @@ public final class OrganizationTokens {
     this.store = b.store;
     this.clock = b.clock;
     this.random = b.random;
-    this.authenticator = new TokenAuthenticator(store, clock);
+    this.authenticator = new TokenAuthenticator(store, clock, b.configured);
   }
 
   /** Starts organisation tokens kept in {@code store}. */
@@ -106,7 +109,9 @@ public final class OrganizationTokens {
    * the server starts. Prefer {@link #create}: its secrets are random by construction.
    *
    * <p>Idempotent: registering the same secret for the same tenant again answers the token already
-   * stored, so a server may register its configured secret at every start.
+   * stored. A registered token stays valid until it is revoked, also after the host stops
+   * registering it: for a secret that should be valid exactly while it is in the host's
+   * configuration, use {@link Builder#configuredToken} instead.
    *
    * @param secret 32 to 256 characters that may appear in a bearer token ({@code A-Z a-z 0-9 - .
    *     _ ~ + /}, {@code =} at the end); only its hash is kept
@@ -168,6 +173,7 @@ public final class OrganizationTokens {
   /** Builds {@link OrganizationTokens}. */
   public static final class Builder {
     private final TokenStore store;
+    private final java.util.Map<String, String> configured = new java.util.HashMap<>();
     private Clock clock = Clock.systemUTC();
     private SecureRandom random;
 
@@ -187,6 +193,38 @@ public final class OrganizationTokens {
      */
     public Builder secureRandom(SecureRandom random) {
       this.random = requireNonNull(random, "random == null");
+      return this;
+    }
+
+    /**
+     * Accepts {@code secret} as a token of {@code tenant} for as long as the {@link
+     * OrganizationTokens} built here is in use: for a secret the host keeps in its configuration
+     * (an environment variable, a deployment secret, a command-line option). It is held only as
+     * its SHA-256 hash, in memory, and never stored, listed or revocable: it is valid while it is
+     * configured, and configuring another value for the tenant at the next start leaves the old
+     * one invalid. Tokens created with {@link OrganizationTokens#create} are not affected. Audit
+     * events name its principal {@value TokenAuthenticator#CONFIGURED_PRINCIPAL}.
+     *
+     * @param secret 32 to 256 characters that may appear in a bearer token ({@code A-Z a-z 0-9 -
+     *     . _ ~ + /}, {@code =} at the end)
+     * @throws IllegalArgumentException if the tenant is empty or the secret is not acceptable, or
+     *     is already configured for another tenant
+     */
+    public Builder configuredToken(String tenant, String secret) {
+      requireNonNull(tenant, "tenant == null");
+      requireNonNull(secret, "secret == null");
+      if (tenant.isEmpty()) {
+        throw new IllegalArgumentException("tenant is empty");
+      }
+      if (!TokenSecrets.isAcceptableSecret(secret)) {
+        throw new IllegalArgumentException(
+            "a configured secret must be " + TokenSecrets.MIN_REGISTERED_LENGTH + " to "
+                + TokenSecrets.MAX_PRESENTED_LENGTH + " characters of A-Z a-z 0-9 - . _ ~ + / (= at the end)");
+      }
+      String previous = configured.putIfAbsent(TokenSecrets.hash(secret), tenant);
+      if (previous != null && !previous.equals(tenant)) {
+        throw new IllegalArgumentException("this secret is already configured for another tenant");
+      }
       return this;
     }
 

@@ -244,4 +244,43 @@ class OrganizationTokensTest {
     }
     return out.toString();
   }
+
+  private static final String CONFIGURED_A = "configured-secret-A-0123456789abcdef";
+  private static final String CONFIGURED_B = "configured-secret-B-0123456789abcdef";
+
+  @Test
+  void configuredToken_authenticatesWhileConfigured_andIsNeverStored() {
+    OrganizationTokens configured =
+        OrganizationTokens.builder(store).clock(clock).configuredToken("acme", CONFIGURED_A).build();
+    assertThat(configured.authenticator().authenticate(CONFIGURED_A))
+        .contains(new Authenticated("acme", "configured-token"));
+    assertThat(store.list("acme")).isEmpty();
+    assertThat(configured.list("acme")).isEmpty();
+  }
+
+  @Test
+  void configuredToken_startingWithAnotherValue_retiresTheOldOne_andLeavesCreatedTokens() {
+    IssuedToken created = tokens.create("acme", "Entra ID production");
+    OrganizationTokens first =
+        OrganizationTokens.builder(store).clock(clock).configuredToken("acme", CONFIGURED_A).build();
+    assertThat(first.authenticator().authenticate(CONFIGURED_A)).isPresent();
+    // the next start, configured with another secret
+    OrganizationTokens second =
+        OrganizationTokens.builder(store).clock(clock).configuredToken("acme", CONFIGURED_B).build();
+    assertThat(second.authenticator().authenticate(CONFIGURED_A)).isEmpty();
+    assertThat(second.authenticator().authenticate(CONFIGURED_B)).isPresent();
+    assertThat(second.authenticator().authenticate(created.secret())).isPresent();
+  }
+
+  @Test
+  void configuredToken_refusesWeakSecrets_andOneSecretForTwoTenants() {
+    OrganizationTokens.Builder builder = OrganizationTokens.builder(store);
+    assertThatThrownBy(() -> builder.configuredToken("acme", "short"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.configuredToken("", CONFIGURED_A))
+        .isInstanceOf(IllegalArgumentException.class);
+    builder.configuredToken("acme", CONFIGURED_A);
+    assertThatThrownBy(() -> builder.configuredToken("globex", CONFIGURED_A))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

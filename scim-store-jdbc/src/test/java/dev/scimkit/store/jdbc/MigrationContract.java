@@ -71,7 +71,7 @@ abstract class MigrationContract {
 
     JdbcStore store = JdbcStore.builder(ds).build();
 
-    assertThat(version(ds)).isEqualTo(JdbcStore.schemaVersion()).isEqualTo(3);
+    assertThat(version(ds)).isEqualTo(JdbcStore.schemaVersion()).isEqualTo(4);
     RequestContext acme = RequestContext.of("acme");
     StoredResource user = store.storeFor(Schemas.userType()).get("u1", acme).orElseThrow();
     assertThat(user.document().get("userName").asText()).isEqualTo("BJensen");
@@ -89,7 +89,26 @@ abstract class MigrationContract {
     assertThat(store.tokenStore().list("acme")).hasSize(1);
     // And opening it again changes nothing.
     JdbcStore.builder(ds).build();
-    assertThat(version(ds)).isEqualTo(3);
+    assertThat(version(ds)).isEqualTo(4);
+  }
+
+  @Test
+  void schemaVersion3_commandLineTokensOfTheStandaloneServer_areRetired() throws SQLException {
+    DataSource ds = freshDatabase();
+    new Migrator(Database.open(ds), Clock.systemUTC()).migrate(3);
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      // as the standalone server before version 4 registered --token and --tenant secrets
+      s.executeUpdate("INSERT INTO scim_token (id, tenant, hash, description, created_ns)"
+          + " VALUES ('t1', 'default', 'h1', '--token', 0), ('t2', 'acme', 'h2', '--tenant acme', 0),"
+          + " ('t3', 'acme', 'h3', 'Entra ID production', 0)");
+    }
+    JdbcStore store = JdbcStore.builder(ds).build();
+    Instant now = Instant.now();
+    assertThat(store.tokenStore().findByHash("h1").orElseThrow().isActive(now)).isFalse();
+    assertThat(store.tokenStore().findByHash("h2").orElseThrow().isActive(now)).isFalse();
+    assertThat(store.tokenStore().findByHash("h2").orElseThrow().revokedAt())
+        .isBetween(now.minusSeconds(60), now.plusSeconds(1));
+    assertThat(store.tokenStore().findByHash("h3").orElseThrow().isActive(now)).as("made by token create").isTrue();
   }
 
   @Test

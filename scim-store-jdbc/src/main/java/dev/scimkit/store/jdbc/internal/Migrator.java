@@ -27,7 +27,10 @@ public final class Migrator {
   /** The scripts, oldest first; the version is the number after {@code V}. */
   static final List<String> SCRIPTS =
       List.of(
-          "V1__resources_and_membership.sql", "V2__tokens.sql", "V3__membership_foreign_keys.sql");
+          "V1__resources_and_membership.sql",
+          "V2__tokens.sql",
+          "V3__membership_foreign_keys.sql",
+          "V4__retire_command_line_tokens.sql");
 
   /** The schema version this code expects. */
   public static final int CURRENT = SCRIPTS.size();
