@@ -5,6 +5,10 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.audit.AuditListener;
+import dev.scimkit.core.event.EventOutbox;
+import dev.scimkit.core.event.ProvisioningEvent;
+import dev.scimkit.core.event.ProvisioningListener;
+import dev.scimkit.core.internal.EventRecorder;
 import dev.scimkit.core.internal.Discovery;
 import dev.scimkit.core.internal.ResourceHandler;
 import dev.scimkit.core.schema.ResourceType;
@@ -18,6 +22,7 @@ import dev.scimkit.filter.FilterLimits;
 import dev.scimkit.filter.FilterParseException;
 import dev.scimkit.filter.Filters;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -41,9 +46,12 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>Client input is normalised before it is validated (see {@code CLIENTS.md}): Entra ID's and
- * Okta's shapes work without configuration. The engine is immutable and thread-safe.
+ * Okta's shapes work without configuration. The engine is immutable and thread-safe. An engine
+ * with {@linkplain Builder#eventListener event listeners} on a store with an {@link EventOutbox}
+ * runs a thread that delivers the events; {@link #close()} stops it.
  */
-public final class ScimEngine {
+public final class ScimEngine implements AutoCloseable {
+  private final EventRecorder events;
   private final Map<String, ResourceHandler> byName;
   private final Map<String, ResourceHandler> byEndpoint;
   private final List<ResourceType> resourceTypes;
@@ -67,6 +75,13 @@ public final class ScimEngine {
         b.storeProviderGiven || providerServes ? b.storeProvider : ScimEngine::noStore;
     this.maxPageSize = b.maxPageSize;
     this.filterLimits = b.filterLimits;
+    this.events =
+        new EventRecorder(
+            b.eventListeners,
+            b.eventValues,
+            units instanceof EventOutbox outbox ? outbox : null,
+            b.clock,
+            b.eventPollInterval);
     ResourceHandler.Shared shared =
         new ResourceHandler.Shared(
             b.clock,
@@ -77,7 +92,8 @@ public final class ScimEngine {
             types,
             Map.copyOf(b.checks),
             b.auditListeners.isEmpty() ? List.of(AuditListener.logging()) : List.copyOf(b.auditListeners),
-            units);
+            units,
+            events);
     Map<String, ResourceHandler> names = new LinkedHashMap<>();
     Map<String, ResourceHandler> endpoints = new LinkedHashMap<>();
     for (ResourceType type : types.values()) {
@@ -342,6 +358,16 @@ public final class ScimEngine {
         .process(body, payloadBytes, check(ctx), check(options));
   }
 
+  /**
+   * Stops delivering provisioning events, if this engine delivers them from an outbox; requests
+   * already running finish. Events not delivered yet stay in the outbox, for the next engine on
+   * the same store. Engines without event listeners have nothing to close.
+   */
+  @Override
+  public void close() {
+    events.close();
+  }
+
   private ResourceHandler handler(String nameOrEndpoint) {
     requireNonNull(nameOrEndpoint, "resourceType == null");
     String key = lower(nameOrEndpoint);
@@ -388,6 +414,9 @@ public final class ScimEngine {
     private BulkLimits bulkLimits = BulkLimits.defaults();
     private final List<AuthenticationScheme> authenticationSchemes = new ArrayList<>();
     private final List<AuditListener> auditListeners = new ArrayList<>();
+    private final Map<String, ProvisioningListener> eventListeners = new LinkedHashMap<>();
+    private final Map<String, java.util.Set<String>> eventValues = new LinkedHashMap<>();
+    private Duration eventPollInterval = Duration.ofSeconds(1);
     private String documentationUri;
 
     private Builder() {
@@ -496,6 +525,52 @@ public final class ScimEngine {
       return this;
     }
 
+    /**
+     * Adds a listener for provisioning events (users created, deactivated, deleted; members
+     * added; …), called after each change commits; see the {@link dev.scimkit.core.event} package
+     * for the guarantees of each kind of store.
+     *
+     * @param name the listener's durable name: with an outbox, delivery progress is kept under
+     *     it, so keep it stable across restarts and the same on every instance
+     * @throws IllegalArgumentException if a listener of this name was added already
+     */
+    public Builder eventListener(String name, ProvisioningListener listener) {
+      requireNonNull(name, "name == null");
+      requireNonNull(listener, "listener == null");
+      if (name.isBlank() || eventListeners.putIfAbsent(name, listener) != null) {
+        throw new IllegalArgumentException("blank or duplicate event listener name: " + name);
+      }
+      return this;
+    }
+
+    /**
+     * Has the events of {@code resourceType} carry the old and new values of these attributes
+     * when they change ({@link ProvisioningEvent#values()}): core attributes by name ({@code
+     * "active"}, {@code "emails"}), extension attributes as {@code urn:…:name}. By default events
+     * carry attribute names only.
+     */
+    public Builder eventValues(String resourceType, String... attributes) {
+      requireNonNull(resourceType, "resourceType == null");
+      java.util.Set<String> set = eventValues.computeIfAbsent(resourceType, k -> new java.util.LinkedHashSet<>());
+      for (String a : attributes) {
+        set.add(requireNonNull(a, "attribute == null"));
+      }
+      return this;
+    }
+
+    /**
+     * How often delivery from an outbox looks for events committed by other instances (its own
+     * are delivered at once). Default one second.
+     */
+    public Builder eventPollInterval(Duration interval) {
+      requireNonNull(interval, "interval == null");
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("interval must be positive: " + interval);
+      }
+      this.eventPollInterval = interval;
+      return this;
+    }
+
     /** The host's documentation, advertised as {@code documentationUri}. */
     public Builder documentationUri(String uri) {
       this.documentationUri = requireNonNull(uri, "uri == null");
@@ -513,9 +588,10 @@ public final class ScimEngine {
       }
       Collection<String> missing = new ArrayList<>(stores.keySet());
       missing.addAll(checks.keySet());
+      missing.addAll(eventValues.keySet());
       missing.removeAll(types.keySet());
       if (!missing.isEmpty()) {
-        throw new IllegalStateException("stores or checks given for unknown resource types: " + missing);
+        throw new IllegalStateException("stores, checks or event values given for unknown resource types: " + missing);
       }
       return new ScimEngine(this);
     }

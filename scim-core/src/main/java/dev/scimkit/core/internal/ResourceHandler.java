@@ -13,6 +13,7 @@ import dev.scimkit.core.ScimType;
 import dev.scimkit.core.SearchParameters;
 import dev.scimkit.core.audit.AuditEvent;
 import dev.scimkit.core.audit.AuditListener;
+import dev.scimkit.core.event.ProvisioningEvent;
 import dev.scimkit.core.patch.MembershipChange;
 import dev.scimkit.core.patch.PatchApplier;
 import dev.scimkit.core.patch.PatchRequest;
@@ -68,7 +69,8 @@ public final class ResourceHandler {
       Map<String, ResourceType> types,
       Map<String, List<ResourceCheck>> checks,
       List<AuditListener> auditListeners,
-      StoreProvider units) {
+      StoreProvider units,
+      EventRecorder events) {
 
     /** The store of the first type with members (the groups), or {@code null}. */
     GroupStore groupStore() {
@@ -101,6 +103,7 @@ public final class ResourceHandler {
   private final ResolvedAttribute groupsAttribute;
   private final List<ResourceCheck> checks;
   private final StoreUnits units;
+  private final EventRecorder events;
 
   public ResourceHandler(ResourceType type, Shared shared) {
     this.type = type;
@@ -121,6 +124,7 @@ public final class ResourceHandler {
     this.paging = Paging.withMaxCount(shared.maxPageSize());
     this.checks = shared.checks().getOrDefault(type.name(), List.of());
     this.units = new StoreUnits(shared.units());
+    this.events = shared.events();
   }
 
   public ResourceType type() {
@@ -134,8 +138,11 @@ public final class ResourceHandler {
   // commit together or not at all, and only then are audit listeners told. The work of a unit
   // must be repeatable (a store may retry it), so it never changes what it was given.
 
-  /** What a unit of work that changed a resource hands back: the answer and what changed. */
-  private record Outcome(ScimResource resource, Set<String> changed) {}
+  /**
+   * What a unit of work that changed a resource hands back: the answer, the names of what changed
+   * (for audit), and the events it appended (delivered once it commits).
+   */
+  private record Outcome(ScimResource resource, Set<String> changed, List<ProvisioningEvent> events) {}
 
   public ScimResource create(JsonNode body, RequestContext ctx, ResponseOptions options) {
     Projection projection = projection(options);
@@ -145,21 +152,25 @@ public final class ResourceHandler {
     runChecks(doc, ctx);
     String id = shared.idGenerator().get();
     Instant now = shared.clock().instant();
-    ScimResource created = units.write(ctx, () -> {
+    Outcome created = units.write(ctx, () -> {
       List<Member> members = requested == null ? List.of() : resolveMembers(requested, ctx);
       StoredResource stored = store.create(new StoredResource(id, 1, now, now, doc), ctx);
       if (!members.isEmpty()) {
         membership.addMembers(id, members, ctx);
         stored = require(id, ctx);
       }
-      return render(stored, projection, options.baseUri(), ctx);
+      List<ProvisioningEvent> evs =
+          events.enabled() ? events.created(type, stored, ids(members), ctx) : List.of();
+      events.append(evs, ctx);
+      return new Outcome(render(stored, projection, options.baseUri(), ctx), null, evs);
     });
     Set<String> changed = AttributeDiff.names(NODES.objectNode(), doc);
     if (requested != null && !requested.isEmpty()) {
       changed.add(membersAttribute.attribute().name());
     }
-    audit(AuditEvent.Operation.CREATE, created.id(), changed, ctx);
-    return created;
+    audit(AuditEvent.Operation.CREATE, id, changed, ctx);
+    events.committed(created.events());
+    return created.resource();
   }
 
   public ScimResource get(String id, RequestContext ctx, ResponseOptions options) {
@@ -188,14 +199,24 @@ public final class ResourceHandler {
           store.replace(
               current.withChange(current.version(), shared.clock().instant(), doc), current.version(), ctx);
       Set<String> changed = AttributeDiff.names(current.document(), doc);
+      List<ProvisioningEvent> evs = new ArrayList<>();
+      if (events.enabled()) {
+        events.changed(type, current, stored, changed, ctx, evs);
+      }
       if (membersGiven) {
+        List<Member> before = events.enabled() ? membership.members(id, ctx) : List.of();
         membership.replaceMembers(id, members, ctx);
         changed.add(membersAttribute.attribute().name());
         stored = require(id, ctx);
+        if (events.enabled()) {
+          memberEvents(stored, before, members, ctx, evs);
+        }
       }
-      return new Outcome(render(stored, projection, options.baseUri(), ctx), changed);
+      events.append(evs, ctx);
+      return new Outcome(render(stored, projection, options.baseUri(), ctx), changed, evs);
     });
     audit(AuditEvent.Operation.REPLACE, id, outcome.changed(), ctx);
+    events.committed(outcome.events());
     return outcome.resource();
   }
 
@@ -213,6 +234,7 @@ public final class ResourceHandler {
       MembershipChange resolved = change == null ? null : resolveMembers(change, ctx);
       StoredResource stored = current;
       Set<String> changed = new TreeSet<>();
+      List<ProvisioningEvent> evs = new ArrayList<>();
       if (result.documentChanged()) {
         ObjectNode doc = result.document();
         validator.carryOver(current.document(), doc, false);
@@ -224,24 +246,41 @@ public final class ResourceHandler {
                 current.version(),
                 ctx);
         changed = AttributeDiff.names(current.document(), stored.document());
+        if (events.enabled()) {
+          events.changed(type, current, stored, new TreeSet<>(changed), ctx, evs);
+        }
       }
       if (resolved != null && !resolved.isEmpty()) {
+        List<Member> before =
+            events.enabled() && resolved.replaceAll() != null ? membership.members(id, ctx) : List.of();
         applyMembers(id, resolved, ctx);
         changed.add(membersAttribute.attribute().name());
         stored = require(id, ctx);
+        if (events.enabled()) {
+          if (resolved.replaceAll() != null) {
+            memberEvents(stored, before, resolved.replaceAll(), ctx, evs);
+          } else {
+            events.members(ProvisioningEvent.Type.MEMBERS_REMOVED, type, stored, List.copyOf(resolved.remove()), ctx, evs);
+            events.members(ProvisioningEvent.Type.MEMBERS_ADDED, type, stored, ids(resolved.add()), ctx, evs);
+          }
+        }
       }
+      events.append(evs, ctx);
       boolean rendered = membership == null || options.projects();
-      return new Outcome(rendered ? render(stored, projection, options.baseUri(), ctx) : null, changed);
+      return new Outcome(rendered ? render(stored, projection, options.baseUri(), ctx) : null, changed, evs);
     });
     if (!outcome.changed().isEmpty()) {
       audit(AuditEvent.Operation.PATCH, id, outcome.changed(), ctx);
     }
+    events.committed(outcome.events());
     return outcome.resource();
   }
 
   public void delete(String id, long expectedVersion, RequestContext ctx) {
     GroupStore groups = shared.groupStore();
+    List<ProvisioningEvent> evs = new ArrayList<>();
     List<GroupRef> formerGroups = units.write(ctx, () -> {
+      evs.clear(); // a retried unit starts over
       if (expectedVersion != ResourceStore.ANY_VERSION) {
         checkPrecondition(require(id, ctx), expectedVersion);
       }
@@ -252,11 +291,22 @@ public final class ResourceHandler {
       if (groups != null) {
         former = groups.groupsOf(id, ctx);
         groups.removeFromAllGroups(id, ctx);
+        if (events.enabled()) {
+          for (GroupRef g : former) {
+            groups.get(g.id(), ctx).ifPresent(group ->
+                events.members(ProvisioningEvent.Type.MEMBERS_REMOVED, shared.groupType(), group, List.of(id), ctx, evs));
+          }
+        }
+      }
+      if (events.enabled()) {
+        events.deleted(type, require(id, ctx), ctx, evs);
       }
       store.delete(id, expectedVersion, ctx);
+      events.append(evs, ctx);
       return former;
     });
     audit(AuditEvent.Operation.DELETE, id, Set.of(), ctx);
+    events.committed(evs);
     if (!formerGroups.isEmpty()) {
       // the deletion changed the members of these groups too
       String groupType = shared.groupType().name();
@@ -265,6 +315,25 @@ public final class ResourceHandler {
         audit(groupType, AuditEvent.Operation.PATCH, g.id(), Set.of(members), ctx);
       }
     }
+  }
+
+  /** The members a replacement of the member list removed and added, as events. */
+  private void memberEvents(
+      StoredResource group, List<Member> before, List<Member> after, RequestContext ctx, List<ProvisioningEvent> out) {
+    Set<String> old = new java.util.LinkedHashSet<>(ids(before));
+    Set<String> now = new java.util.LinkedHashSet<>(ids(after));
+    List<String> removed = old.stream().filter(m -> !now.contains(m)).toList();
+    List<String> added = now.stream().filter(m -> !old.contains(m)).toList();
+    events.members(ProvisioningEvent.Type.MEMBERS_REMOVED, type, group, removed, ctx, out);
+    events.members(ProvisioningEvent.Type.MEMBERS_ADDED, type, group, added, ctx, out);
+  }
+
+  private static List<String> ids(List<Member> members) {
+    List<String> out = new ArrayList<>(members.size());
+    for (Member m : members) {
+      out.add(m.value());
+    }
+    return out;
   }
 
   private void checkPrecondition(StoredResource current, long expectedVersion) {
