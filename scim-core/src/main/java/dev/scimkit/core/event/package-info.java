@@ -32,6 +32,7 @@
  *       listener slows the request.
  * </ul>
  *
- * <p>Rolled-back changes are never seen, in either case.
+ * <p>Rolled-back changes are never seen, in either case. Only engines with listeners record
+ * events: give every instance of the application the same listeners under the same names.
  */
 package dev.scimkit.core.event;

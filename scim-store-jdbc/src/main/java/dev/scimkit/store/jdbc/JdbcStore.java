@@ -5,15 +5,22 @@ import static java.util.Objects.requireNonNull;
 import dev.scimkit.core.RequestContext;
 import dev.scimkit.core.ScimException;
 import dev.scimkit.core.auth.TokenStore;
+import dev.scimkit.core.event.EventOutbox;
+import dev.scimkit.core.event.ProvisioningEvent;
+import dev.scimkit.core.event.ProvisioningListener;
 import dev.scimkit.core.schema.ResourceType;
 import dev.scimkit.core.store.ResourceStore;
 import dev.scimkit.core.store.StoreProvider;
 import dev.scimkit.core.store.TransactionMode;
 import dev.scimkit.store.jdbc.internal.Database;
 import dev.scimkit.store.jdbc.internal.JdbcGroupStore;
+import dev.scimkit.store.jdbc.internal.JdbcOutbox;
 import dev.scimkit.store.jdbc.internal.JdbcResourceStore;
 import dev.scimkit.store.jdbc.internal.Migrator;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -55,6 +62,10 @@ import javax.sql.DataSource;
  *       the database's locale, numbers beyond what both read alike, sorting by an attribute held
  *       only in the document, and on H2 anything inside the document), SQL narrows the candidates
  *       safely and Java decides.
+ *   <li><b>Provisioning events</b> ({@link dev.scimkit.core.event}) are written to an outbox
+ *       table in the request's own transaction and delivered after the commit by the engine's
+ *       delivery thread: at least once, in order per resource, after a crash or from another
+ *       instance. See {@link #startDelivery}.
  *   <li><b>Failure.</b> While the database is unreachable every call fails with a {@link
  *       ScimException} of status {@code 503}; nothing is cached, so service resumes by itself when
  *       it returns. Database messages never reach clients.
@@ -72,16 +83,19 @@ import javax.sql.DataSource;
  * <p>Instances are immutable and thread-safe. Any number of instances, in one process or many, may
  * share one database.
  */
-public final class JdbcStore implements StoreProvider {
+public final class JdbcStore implements StoreProvider, EventOutbox {
   private final Database db;
   private final Clock clock;
   private final Map<String, ResourceStore> stores = new ConcurrentHashMap<>();
   private final JdbcTokenStore tokens;
+  private final JdbcOutbox outbox;
+  private final Set<JdbcOutbox.Delivery> deliveries = ConcurrentHashMap.newKeySet();
 
   private JdbcStore(Builder b, Database db) {
     this.db = db;
     this.clock = b.clock;
     this.tokens = new JdbcTokenStore(db);
+    this.outbox = new JdbcOutbox(db, b.clock, b.eventRetention);
   }
 
   /** Starts a store on {@code dataSource}. */
@@ -119,6 +133,44 @@ public final class JdbcStore implements StoreProvider {
     return db.unit(mode == TransactionMode.READ_WRITE, work);
   }
 
+  /**
+   * Writes provisioning events to the outbox table {@code scim_event}, in the unit of work open on
+   * this thread (the engine calls it in the request's own transaction).
+   */
+  @Override
+  public void append(List<ProvisioningEvent> events, RequestContext ctx) {
+    requireNonNull(events, "events == null");
+    requireNonNull(ctx, "ctx == null");
+    outbox.append(events, ctx);
+  }
+
+  /**
+   * Starts a thread that delivers the outbox's events to {@code consumers} (the engine calls it
+   * when it is built with event listeners, and closes the handle in {@link
+   * dev.scimkit.core.ScimEngine#close()}). Progress is kept per consumer name in {@code
+   * scim_event_consumer}; an instance delivers to a consumer only while it holds that consumer's
+   * lease (60 seconds, renewed with each event), so instances never deliver one event twice at
+   * the same time, and when one stops or dies another takes over.
+   */
+  @Override
+  public AutoCloseable startDelivery(Map<String, ProvisioningListener> consumers, Duration pollInterval) {
+    requireNonNull(consumers, "consumers == null");
+    requireNonNull(pollInterval, "pollInterval == null");
+    JdbcOutbox.Delivery delivery = outbox.start(consumers, pollInterval);
+    deliveries.add(delivery);
+    return () -> {
+      deliveries.remove(delivery);
+      delivery.close();
+    };
+  }
+
+  @Override
+  public void wakeUp() {
+    for (JdbcOutbox.Delivery d : deliveries) {
+      d.wakeUp();
+    }
+  }
+
   /** The organisation tokens kept in the same database. */
   public TokenStore tokenStore() {
     return tokens;
@@ -139,6 +191,7 @@ public final class JdbcStore implements StoreProvider {
     private final DataSource dataSource;
     private Clock clock = Clock.systemUTC();
     private boolean migrate = true;
+    private Duration eventRetention = Duration.ofDays(7);
 
     private Builder(DataSource dataSource) {
       this.dataSource = dataSource;
@@ -150,6 +203,19 @@ public final class JdbcStore implements StoreProvider {
      */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * How long delivered provisioning events stay in the outbox table before they are deleted
+     * (events some listener has not had yet always stay). Default seven days.
+     */
+    public Builder eventRetention(Duration retention) {
+      requireNonNull(retention, "retention == null");
+      if (retention.isNegative()) {
+        throw new IllegalArgumentException("retention < 0: " + retention);
+      }
+      this.eventRetention = retention;
       return this;
     }
 

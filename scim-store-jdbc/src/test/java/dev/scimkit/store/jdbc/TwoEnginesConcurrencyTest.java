@@ -12,10 +12,12 @@ import dev.scimkit.core.ResponseOptions;
 import dev.scimkit.core.ScimEngine;
 import dev.scimkit.core.ScimException;
 import dev.scimkit.core.SearchParameters;
+import dev.scimkit.core.event.ProvisioningEvent;
 import dev.scimkit.core.schema.Schemas;
 import dev.scimkit.core.store.GroupStore;
 import dev.scimkit.core.store.Member;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -265,6 +268,40 @@ class TwoEnginesConcurrencyTest {
     }
     System.out.println("two engines: add-member raced delete 100 times (the add finished first "
         + addFirst + " times); 0 dangling members");
+  }
+
+  @Test
+  @Timeout(180)
+  void eventListenersOnBothEngines_getEachEventOnce_inOrderPerResource_underConcurrentWrites() throws Exception {
+    List<ProvisioningEvent> delivered = new CopyOnWriteArrayList<>();
+    String consumer = "once-" + System.nanoTime();
+    try (ScimEngine c = ScimEngine.builder().storeProvider(JdbcStore.builder(poolA).build()).auditListener(e -> { })
+            .eventListener(consumer, delivered::add).eventPollInterval(Duration.ofMillis(50)).build();
+        ScimEngine d = ScimEngine.builder().storeProvider(JdbcStore.builder(poolB).build()).auditListener(e -> { })
+            .eventListener(consumer, delivered::add).eventPollInterval(Duration.ofMillis(50)).build()) {
+      int perThread = 10;
+      race(thread -> {
+        ScimEngine engine = thread % 2 == 0 ? c : d;
+        for (int i = 0; i < perThread; i++) {
+          String id = engine.create("User", user("evented-" + thread + "-" + i), tenant, ResponseOptions.defaults()).id();
+          (thread % 2 == 0 ? d : c).patch("User", id, patch("replace", "active", JSON.getNodeFactory().booleanNode(false)),
+              -1, tenant, ResponseOptions.defaults());
+        }
+      });
+      int expected = THREADS * perThread * 2;
+      long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (delivered.stream().filter(e -> e.tenant().equals(tenant.tenant())).count() < expected && System.nanoTime() < end) {
+        Thread.sleep(50);
+      }
+      Thread.sleep(500); // a duplicate would arrive now
+      List<ProvisioningEvent> mine = delivered.stream().filter(e -> e.tenant().equals(tenant.tenant())).toList();
+      assertThat(mine).hasSize(expected);
+      assertThat(mine).extracting(ProvisioningEvent::id).doesNotHaveDuplicates();
+      Map<String, List<ProvisioningEvent.Type>> byResource = new java.util.LinkedHashMap<>();
+      mine.forEach(e -> byResource.computeIfAbsent(e.resourceId(), k -> new ArrayList<>()).add(e.type()));
+      assertThat(byResource.values()).allSatisfy(types -> assertThat(types)
+          .containsExactly(ProvisioningEvent.Type.CREATED, ProvisioningEvent.Type.DEACTIVATED));
+    }
   }
 
   /** Runs {@code task(thread)} on {@link #THREADS} threads released at once; rethrows failures. */

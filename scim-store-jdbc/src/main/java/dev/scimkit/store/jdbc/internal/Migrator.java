@@ -30,7 +30,8 @@ public final class Migrator {
           "V1__resources_and_membership.sql",
           "V2__tokens.sql",
           "V3__membership_foreign_keys.sql",
-          "V4__retire_command_line_tokens.sql");
+          "V4__retire_command_line_tokens.sql",
+          "V5__event_outbox.sql");
 
   /** The schema version this code expects. */
   public static final int CURRENT = SCRIPTS.size();

@@ -1,0 +1,10 @@
+package dev.scimkit.store.jdbc;
+
+import javax.sql.DataSource;
+
+class H2EventOutboxTest extends EventOutboxContract {
+  @Override
+  DataSource freshDatabase() {
+    return TestDatabases.h2();
+  }
+}
