@@ -3,6 +3,7 @@ package dev.scimkit.jaxrs;
 import static java.util.Objects.requireNonNull;
 
 import dev.scimkit.jaxrs.internal.BearerAuthFilter;
+import dev.scimkit.jaxrs.internal.DeclaredLengthFilter;
 import dev.scimkit.jaxrs.internal.EndpointRuntime;
 import dev.scimkit.jaxrs.internal.HeaderGuardFilter;
 import dev.scimkit.jaxrs.internal.PathTenantFilter;
@@ -11,6 +12,7 @@ import dev.scimkit.jaxrs.internal.RuntimeErrorMapper;
 import dev.scimkit.jaxrs.internal.ScimEndpoint;
 import dev.scimkit.jaxrs.internal.ScimExceptionMapper;
 import dev.scimkit.jaxrs.internal.ScimResponseFilter;
+import dev.scimkit.jaxrs.internal.UnreadBodyFilter;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,7 +33,10 @@ public final class Scimkit {
   /**
    * The providers: SCIM error bodies for every failure (also the runtime's own 404, 405, 406 and
    * 415, and malformed {@code Content-Type} or {@code Accept} headers), the response headers, and
-   * the request filters for authentication, rate limiting and tenant path segments. The filters act only on requests to Scimkit's resource and only as far
+   * the request filters for authentication, rate limiting, tenant path segments, and bodies
+   * (a {@code 413} for a declared length over the limit before the body is read; {@code
+   * Connection: close} on the answer to a request whose body was left unread, so the container
+   * need not drain it). The filters act only on requests to Scimkit's resource and only as far
    * as the {@link ScimHttpConfig} asks (no authenticator: no authentication). Request and
    * response bodies are read and written by the resources themselves, so no JSON provider of the
    * host is involved.
@@ -44,7 +49,9 @@ public final class Scimkit {
         BearerAuthFilter.class,
         RateLimitFilter.class,
         PathTenantFilter.class,
-        HeaderGuardFilter.class);
+        HeaderGuardFilter.class,
+        DeclaredLengthFilter.class,
+        UnreadBodyFilter.class);
   }
 
   /** The SCIM resource class and the {@linkplain #providerClasses() providers}. */

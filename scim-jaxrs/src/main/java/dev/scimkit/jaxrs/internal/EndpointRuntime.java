@@ -20,6 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +89,17 @@ public final class EndpointRuntime {
     return maxBulkBytes;
   }
 
+  /** The most bytes the body of a request to {@code method} may have. */
+  int limitFor(Method method) {
+    // /Bulk carries many resources and has its own, larger limit; every other body is one
+    return method != null && method.getName().equals("bulk") ? maxBulkBytes : config.maxRequestBytes();
+  }
+
+  /** The {@code 413} for a body over {@code limit} bytes. */
+  static ScimException tooLarge(int limit) {
+    return new ScimException(413, null, "the request body is larger than " + limit + " bytes");
+  }
+
   /** A parsed request body and its size in bytes. */
   public record Body(JsonNode json, int bytes) {}
 
@@ -126,7 +138,7 @@ public final class EndpointRuntime {
       for (int n; (n = in.read(buffer)) != -1; ) {
         total += n;
         if (total > limit) {
-          throw new ScimException(413, null, "the request body is larger than " + limit + " bytes");
+          throw tooLarge(limit);
         }
         out.write(buffer, 0, n);
       }
