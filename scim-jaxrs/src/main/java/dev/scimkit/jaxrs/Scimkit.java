@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.scimkit.jaxrs.internal.BearerAuthFilter;
 import dev.scimkit.jaxrs.internal.DeclaredLengthFilter;
 import dev.scimkit.jaxrs.internal.EndpointRuntime;
+import dev.scimkit.jaxrs.internal.ErrorBodies;
 import dev.scimkit.jaxrs.internal.HeaderGuardFilter;
 import dev.scimkit.jaxrs.internal.PathTenantFilter;
 import dev.scimkit.jaxrs.internal.RateLimitFilter;
@@ -59,6 +60,26 @@ public final class Scimkit {
     Set<Class<?>> classes = new java.util.HashSet<>(providerClasses());
     classes.add(ScimEndpoint.class);
     return Set.copyOf(classes);
+  }
+
+  /** The media type of every SCIM response, errors included: {@value}. */
+  public static final String MEDIA_TYPE = "application/scim+json";
+
+  /**
+   * The SCIM Error body ({@code urn:ietf:params:scim:api:messages:2.0:Error}, RFC 7644 section
+   * 3.12) that Scimkit gives a failure of {@code status} it did not cause itself, with a generic
+   * detail; for the answers a host's HTTP server or servlet container gives on its own before
+   * JAX-RS runs (a malformed URL, a servlet container's error page), so that every answer under
+   * the SCIM base URL is a SCIM error. Send it as {@value #MEDIA_TYPE}, with {@code Cache-Control:
+   * no-store} and {@code X-Content-Type-Options: nosniff} as Scimkit's own answers have.
+   *
+   * @throws IllegalArgumentException if {@code status} is not from 400 to 599
+   */
+  public static byte[] errorBody(int status) {
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("not an error status: " + status);
+    }
+    return ErrorBodies.bytes(status);
   }
 
   /** The application properties that hand {@code config} to the resources. */

@@ -54,8 +54,7 @@ public final class EndpointRuntime {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
-    this.maxBulkBytes =
-        Math.max(config.maxRequestBytes(), config.engine().bulkLimits().maxPayloadSize());
+    this.maxBulkBytes = config.maxBodyBytes();
     this.buckets = config.rateLimit() == null ? null : new TenantBuckets(config.rateLimit(), config.clock());
     if (config.authenticator() == null) {
       LOG.warn(
@@ -134,18 +133,28 @@ public final class EndpointRuntime {
     ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(limit, 8192));
     byte[] buffer = new byte[8192];
     int total = 0;
-    try {
-      for (int n; (n = in.read(buffer)) != -1; ) {
-        total += n;
-        if (total > limit) {
-          throw tooLarge(limit);
-        }
-        out.write(buffer, 0, n);
+    for (int n; (n = readSome(in, buffer)) != -1; ) {
+      total += n;
+      if (total > limit) {
+        throw tooLarge(limit);
       }
-    } catch (IOException e) {
-      throw ScimException.badRequest(ScimType.INVALID_SYNTAX, "the request body could not be read");
+      out.write(buffer, 0, n);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * One read of the body. Any failure is the connection's, not Scimkit's: the client went away,
+   * or the server closed the connection under the read (a body timeout), and containers do not
+   * all say so with an {@link IOException} (Undertow's servlet stream may throw a {@code
+   * NullPointerException} once closed).
+   */
+  private static int readSome(InputStream in, byte[] buffer) {
+    try {
+      return in.read(buffer);
+    } catch (IOException | RuntimeException e) {
+      throw ScimException.badRequest(ScimType.INVALID_SYNTAX, "the request body could not be read");
+    }
   }
 
   /** Serialises a response body. */
