@@ -431,6 +431,15 @@ public abstract class ErrorSuite extends ScimHttpTest {
       assertScimError(refused, 415, null);
       assertThat(refused.header("Connection")).as("%s", refused).isEqualToIgnoringCase("close");
     }
+    try (RawHttp raw = RawHttp.connect(server.baseUri())) {
+      // a small body refused unread but already here in full: skipped, the connection kept
+      byte[] plain = "not json".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      Reply refused =
+          raw.send("POST", "/Users", plain, "Content-Type", "text/plain", "Content-Length", Integer.toString(plain.length))
+              .read("POST", java.time.Duration.ofSeconds(10));
+      assertScimError(refused, 415, null);
+      assertThat(refused.header("Connection")).as("%s", refused).isNotEqualToIgnoringCase("close");
+    }
   }
 
   private void assertNotStored(String userName) {
