@@ -432,13 +432,18 @@ public abstract class ErrorSuite extends ScimHttpTest {
       assertThat(refused.header("Connection")).as("%s", refused).isEqualToIgnoringCase("close");
     }
     try (RawHttp raw = RawHttp.connect(server.baseUri())) {
-      // a small body refused unread but already here in full: skipped, the connection kept
+      // a small body refused unread but sent in full: skipped if the runtime has it already (it
+      // is a race on Grizzly, whose available() counts only what it has read), so either way the
+      // answer must say what happens to the connection
       byte[] plain = "not json".getBytes(java.nio.charset.StandardCharsets.UTF_8);
       Reply refused =
           raw.send("POST", "/Users", plain, "Content-Type", "text/plain", "Content-Length", Integer.toString(plain.length))
               .read("POST", java.time.Duration.ofSeconds(10));
       assertScimError(refused, 415, null);
-      assertThat(refused.header("Connection")).as("%s", refused).isNotEqualToIgnoringCase("close");
+      if (!"close".equalsIgnoreCase(refused.header("Connection"))) {
+        Reply next = raw.send("GET", "/Users", null).read("GET", java.time.Duration.ofSeconds(10));
+        assertThat(next.status()).as("the kept connection serves the next request: %s", next).isEqualTo(200);
+      }
     }
   }
 
