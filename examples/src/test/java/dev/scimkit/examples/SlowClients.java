@@ -27,8 +27,8 @@ final class SlowClients implements AutoCloseable {
 
   /** What a connection sends. */
   enum Kind {
-    /** Part of a request head, then a byte per second: the head never ends. */
-    SLOW_HEAD("POST /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", 1_000),
+    /** Part of a request head, then a byte every 2 s: the head never ends. */
+    SLOW_HEAD("POST /scim/v2/Users HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", 2_000),
     /**
      * A whole head announcing 100,000 bytes of body without a token, then a byte every 2 s: the
      * slow-body attack of issue 11.

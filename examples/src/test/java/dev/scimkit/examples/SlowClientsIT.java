@@ -33,8 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  * seconds: 5,000 connections that never finish their request head and 64 that send a head
  * promising 100,000 bytes of body (a quarter with no token, a quarter with a bad one, half with a
  * valid one) and then a byte every 2 s, each reopened once the server has closed it; then 3,000 idle connections on top, beyond {@code
- * --max-connections}. Meanwhile a client with a valid token must get every answer fast, and the
- * server's open file descriptors (counted in {@code /proc}) must stay under the connection limit.
+ * --max-connections}. Meanwhile a client with a valid token must get every answer, with a p99
+ * under 100 ms (or under twice its p99 without the attack, when other builds load the machine so
+ * much that this is higher), and the server's open file descriptors (counted in {@code /proc})
+ * must stay under the connection limit.
  *
  * <p>The figures are printed: {@code mvn -pl examples -am verify -Dit.test=SlowClientsIT}.
  */
@@ -47,7 +49,7 @@ class SlowClientsIT {
       List.of(Kind.SLOW_BODY, Kind.SLOW_BODY_BAD_TOKEN, Kind.SLOW_BODY_VALID_TOKEN, Kind.SLOW_BODY_VALID_TOKEN);
   private static final int IDLE = 3_000;
   private static final int MAX_CONNECTIONS = 6_000;
-  private static final Duration HEAD_TIMEOUT = Duration.ofSeconds(3);
+  private static final Duration HEAD_TIMEOUT = Duration.ofSeconds(4);
   private static final Duration P99_LIMIT = Duration.ofMillis(100);
   /** Enough for 5,064 connections within 2 s and to replace each as the server closes it. */
   private static final int CONNECTS_PER_SECOND = 2_500;
@@ -94,7 +96,10 @@ class SlowClientsIT {
             + " and closed " + (attack.closedByServer(Kind.SLOW_BODY) + attack.closedByServer(Kind.SLOW_BODY_BAD_TOKEN))
             + "; slow bodies with a valid token closed " + attack.closedByServer(Kind.SLOW_BODY_VALID_TOKEN));
         assertThat(attacked.failures()).as("failed requests of the client with a token").isZero();
-        assertThat(attacked.p99()).as("p99 of the client with a token").isLessThan(P99_LIMIT);
+        // 100 ms, the bar; on a machine so busy (other builds) that the client's p99 is
+        // over half of that with no attack at all, twice that quiet p99 instead
+        Duration limit = P99_LIMIT.compareTo(quiet.p99().multipliedBy(2)) >= 0 ? P99_LIMIT : quiet.p99().multipliedBy(2);
+        assertThat(attacked.p99()).as("p99 of the client with a token (limit %s ms)", limit.toMillis()).isLessThan(limit);
         assertThat(attack.closedByServer(Kind.SLOW_HEAD)).as("slow heads closed after the head timeout").isGreaterThanOrEqualTo(HEADS);
         for (Kind refused : List.of(Kind.SLOW_BODY, Kind.SLOW_BODY_BAD_TOKEN)) {
           assertThat(attack.answered(refused)).as("%s answered before the body came", refused).isGreaterThanOrEqualTo(BODIES / 4);
@@ -113,6 +118,7 @@ class SlowClientsIT {
       }
 
       // the attack is over: the server serves again and lets go of the attackers' descriptors
+      client.awaitServing(Duration.ofSeconds(15));
       Latencies after = client.run(Duration.ofSeconds(2));
       assertThat(after.failures()).isZero();
       long afterDescriptors = awaitDescriptorsAtMost(server, quietDescriptors + 50, Duration.ofSeconds(15));
@@ -225,6 +231,22 @@ class SlowClientsIT {
         return new Latencies(all, failures);
       } finally {
         threads.shutdownNow();
+      }
+    }
+
+    /**
+     * Waits for one answer: once the attackers are gone, the connections they filled are freed by
+     * the server's timeouts, and the client's own pooled connections may have idled out.
+     */
+    void awaitServing(Duration within) throws InterruptedException {
+      long deadline = System.nanoTime() + within.toNanos();
+      while (true) {
+        HttpResponse<String> r = timed(new ArrayList<>(), request("/ServiceProviderConfig").GET());
+        if (r != null && r.statusCode() == 200) {
+          return;
+        }
+        assertThat(System.nanoTime()).as("serving again within %s", within).isLessThan(deadline);
+        Thread.sleep(200);
       }
     }
 
