@@ -3,10 +3,7 @@ package dev.scimkit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code scimkit-server.jar}.
  */
 class ReadmeIT {
-  private static final Path ROOT = Path.of(System.getProperty("scimkit.root", "..")).toAbsolutePath().normalize();
-  private static final Path JAR = ROOT.resolve("examples/target/scimkit-server.jar");
+  private static final Path ROOT = ServerProcess.ROOT;
+  private static final Path JAR = ServerProcess.JAR;
   private static final String SERVER_COMMAND = "java -jar examples/target/scimkit-server.jar";
 
   @TempDir Path work;
@@ -61,7 +56,7 @@ class ReadmeIT {
     assertThat(JAR).as("built by the package phase of this very build").exists();
 
     String ci = Files.readString(ROOT.resolve(".ci/run"));
-    int port = freePort();
+    int port = ServerProcess.freePort();
     Process server = null;
     String token = null;
     try {
@@ -71,7 +66,7 @@ class ReadmeIT {
         } else if (command.equals("mvn -B -q -DskipTests package && " + SERVER_COMMAND)) {
           long started = System.nanoTime();
           server = start(SERVER_COMMAND + " --port " + port);
-          Lines out = new Lines(server);
+          ServerProcess.Lines out = new ServerProcess.Lines(server);
           out.await("Scimkit SCIM server listening at http://127.0.0.1:" + port + "/scim/v2");
           out.await("Generated a bearer token for tenant 'default'");
           token = out.next().trim();
@@ -115,13 +110,7 @@ class ReadmeIT {
   }
 
   private Process start(String command) throws IOException {
-    List<String> argv = new ArrayList<>(List.of(command.split(" ")));
-    argv.set(argv.indexOf("examples/target/scimkit-server.jar"), JAR.toString());
-    // stderr to a file: a pipe nobody reads would block the server once it fills
-    return new ProcessBuilder(argv)
-        .directory(work.toFile())
-        .redirectError(work.resolve("stderr.txt").toFile())
-        .start();
+    return ServerProcess.start(work, List.of(command.split(" ")));
   }
 
   private String bash(String command, String token) throws Exception {
@@ -142,44 +131,5 @@ class ReadmeIT {
     HttpResponse<String> r = http.send(probe, HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(401);
     return (System.nanoTime() - startedNanos) / 1_000_000;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  /** The lines a process prints, read on a thread of their own. */
-  private static final class Lines {
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-
-    Lines(Process p) {
-      Thread reader = new Thread(() -> {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-          for (String line; (line = r.readLine()) != null; ) {
-            lines.add(line);
-          }
-        } catch (IOException e) {
-          // the process ended
-        }
-      }, "readme-it-stdout");
-      reader.setDaemon(true);
-      reader.start();
-    }
-
-    String next() throws InterruptedException {
-      String line = lines.poll(60, TimeUnit.SECONDS);
-      if (line == null) {
-        fail("the server printed nothing more within 60 s");
-      }
-      return line;
-    }
-
-    void await(String prefix) throws InterruptedException {
-      for (String line = next(); !line.startsWith(prefix); line = next()) {
-        // skip other output
-      }
-    }
   }
 }

@@ -11,6 +11,7 @@ import dev.scimkit.core.event.ProvisioningListener;
 import dev.scimkit.core.internal.EventRecorder;
 import dev.scimkit.core.internal.Discovery;
 import dev.scimkit.core.internal.ResourceHandler;
+import dev.scimkit.core.internal.UnicodeText;
 import dev.scimkit.core.schema.ResourceType;
 import dev.scimkit.core.schema.Schemas;
 import dev.scimkit.core.store.InMemoryStore;
@@ -207,7 +208,8 @@ public final class ScimEngine implements AutoCloseable {
    */
   public ScimResource get(
       String resourceType, String id, RequestContext ctx, ResponseOptions options) {
-    return handler(resourceType).get(requireNonNull(id, "id == null"), check(ctx), check(options));
+    ResourceHandler handler = handler(resourceType);
+    return handler.get(storableId(handler, id), check(ctx), check(options));
   }
 
   /**
@@ -224,8 +226,8 @@ public final class ScimEngine implements AutoCloseable {
       long expectedVersion,
       RequestContext ctx,
       ResponseOptions options) {
-    return handler(resourceType)
-        .replace(requireNonNull(id, "id == null"), body, expectedVersion, check(ctx), check(options));
+    ResourceHandler handler = handler(resourceType);
+    return handler.replace(storableId(handler, id), body, expectedVersion, check(ctx), check(options));
   }
 
   /**
@@ -246,8 +248,8 @@ public final class ScimEngine implements AutoCloseable {
       long expectedVersion,
       RequestContext ctx,
       ResponseOptions options) {
-    return handler(resourceType)
-        .patch(requireNonNull(id, "id == null"), body, expectedVersion, check(ctx), check(options));
+    ResourceHandler handler = handler(resourceType);
+    return handler.patch(storableId(handler, id), body, expectedVersion, check(ctx), check(options));
   }
 
   /**
@@ -256,7 +258,8 @@ public final class ScimEngine implements AutoCloseable {
    * @throws ScimException 404 (also for a second delete of the same resource), 412
    */
   public void delete(String resourceType, String id, long expectedVersion, RequestContext ctx) {
-    handler(resourceType).delete(requireNonNull(id, "id == null"), expectedVersion, check(ctx));
+    ResourceHandler handler = handler(resourceType);
+    handler.delete(storableId(handler, id), expectedVersion, check(ctx));
   }
 
   /**
@@ -366,6 +369,18 @@ public final class ScimEngine implements AutoCloseable {
   @Override
   public void close() {
     events.close();
+  }
+
+  /**
+   * {@code id}, checked: an id holding text no store can keep ({@link UnicodeText}) names no
+   * resource, so it is a 404 here, before a store that cannot even look it up answers otherwise.
+   */
+  private static String storableId(ResourceHandler handler, String id) {
+    requireNonNull(id, "id == null");
+    if (UnicodeText.defect(id) != null) {
+      throw new ScimException(404, null, handler.type().name() + " not found: its id holds a character no id has");
+    }
+    return id;
   }
 
   private ResourceHandler handler(String nameOrEndpoint) {

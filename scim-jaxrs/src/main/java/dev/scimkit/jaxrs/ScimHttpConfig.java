@@ -91,6 +91,15 @@ public final class ScimHttpConfig {
     return maxRequestBytes;
   }
 
+  /**
+   * The largest body any request may have: {@link #maxRequestBytes()}, or the engine's {@code
+   * /Bulk} payload limit if that is larger. A host's server can refuse or stop reading a body
+   * beyond it; Scimkit answers such a body {@code 413} without reading it whole.
+   */
+  public int maxBodyBytes() {
+    return Math.max(maxRequestBytes, engine.bulkLimits().maxPayloadSize());
+  }
+
   public int maxJsonDepth() {
     return maxJsonDepth;
   }

@@ -68,6 +68,21 @@
  * unless configured. Every SCIM response carries {@code Cache-Control: no-store} and {@code
  * X-Content-Type-Options: nosniff}.
  *
+ * <h2>The host's HTTP server</h2>
+ *
+ * <p>The host owns the HTTP server, and some protection can only be there. Scimkit answers a
+ * request it refuses (no or a bad token, a {@code Content-Length} over {@link
+ * dev.scimkit.jaxrs.ScimHttpConfig#maxBodyBytes()}, a wrong method or media type) without reading
+ * its body and, unless the body has already arrived, with {@code Connection: close}; the server
+ * should then close rather than drain the body (Undertow does; Grizzly needs {@code
+ * ServerConfiguration.setMaxPayloadRemainderToSkip(0)}). The server's settings that matter
+ * against slow and idle clients are a timeout on request heads, a timeout on request bodies (a
+ * body with a valid token is read by Scimkit on a worker thread, blocking, as JAX-RS reads), an
+ * idle timeout, and a limit on open connections; the README lists them for Undertow and Grizzly,
+ * and the standalone server in {@code examples} shows all of them. What the server or servlet
+ * container refuses before JAX-RS runs (a malformed URL, a {@code Content-Type} the runtime's
+ * servlet layer cannot parse) should carry {@link dev.scimkit.jaxrs.Scimkit#errorBody(int)}.
+ *
  * <p>Everything in {@code dev.scimkit.jaxrs.internal} is not API, even where JAX-RS requires it
  * to be public.
  */

@@ -8,6 +8,7 @@ import dev.scimkit.jaxrs.ScimApplication;
 import dev.scimkit.jaxrs.ScimHttpConfig;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.servlet.Servlets;
 import io.undertow.servlet.api.DeploymentInfo;
@@ -21,6 +22,7 @@ import java.util.Set;
 import org.jboss.resteasy.core.ResteasyDeploymentImpl;
 import org.jboss.resteasy.plugins.server.servlet.HttpServlet30Dispatcher;
 import org.jboss.resteasy.spi.ResteasyDeployment;
+import org.xnio.Options;
 
 /**
  * A RESTEasy application in Undertow's servlet container that serves its own API under {@code
@@ -50,6 +52,18 @@ import org.jboss.resteasy.spi.ResteasyDeployment;
  * of an application under a sub-path. An application of its own puts SCIM exactly under {@code
  * /api/scim/v2} and keeps each side's providers to itself.
  *
+ * <h2>Server settings</h2>
+ *
+ * <p>The host owns the HTTP server, so the settings that keep slow and idle clients from tying it
+ * up are the host's ({@link #start}): a limit on the time a request head may take ({@value
+ * #HEAD_TIMEOUT_MILLIS} ms) and on the time a connection may idle ({@value #IDLE_TIMEOUT_MILLIS}
+ * ms), and on the connections open at once ({@value #MAX_CONNECTIONS}). Undertow has none of the
+ * first and third by default. Scimkit does its part: it answers a request without a valid token,
+ * or declaring a body over its limit, before reading the body, with {@code Connection: close}, so
+ * Undertow closes the connection instead of draining the body on a worker thread. A slow body
+ * with a valid token still holds a worker thread while it arrives; the standalone server reads
+ * such bodies ahead on the I/O thread ({@code dev.scimkit.examples.server.BodyReadAhead}).
+ *
  * <h2>Tokens</h2>
  *
  * <p>Organisation tokens, as in the Jersey sample: the host's admin console creates one per
@@ -63,6 +77,15 @@ public final class ResteasyUndertowHost implements AutoCloseable {
 
   /** Where Scimkit lives: beside the host's resources, inside its {@code /api}. */
   public static final String SCIM_PATH = API_PATH + "/scim/v2";
+
+  /** The most time from the first byte of a request head to its end. */
+  static final int HEAD_TIMEOUT_MILLIS = 10_000;
+
+  /** The most time a connection may stay open with no request (Undertow's own default too). */
+  static final int IDLE_TIMEOUT_MILLIS = 60_000;
+
+  /** The most connections open at once; more wait to be accepted. */
+  static final int MAX_CONNECTIONS = 10_000;
 
   /** The host's own JAX-RS application, as it was before Scimkit. */
   public static final class HostApplication extends Application {
@@ -100,6 +123,10 @@ public final class ResteasyUndertowHost implements AutoCloseable {
     Undertow server =
         Undertow.builder()
             .addHttpListener(port, host)
+            .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, HEAD_TIMEOUT_MILLIS)
+            .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IDLE_TIMEOUT_MILLIS)
+            .setSocketOption(Options.CONNECTION_HIGH_WATER, MAX_CONNECTIONS)
+            .setSocketOption(Options.CONNECTION_LOW_WATER, MAX_CONNECTIONS)
             .setHandler(
                 Handlers.path()
                     .addPrefixPath(API_PATH, api.handler())

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scimkit.examples.Provisioning;
 import dev.scimkit.examples.ScimClient;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResteasyUndertowHostTest {
@@ -26,6 +30,34 @@ class ResteasyUndertowHostTest {
   @AfterAll
   void stop() {
     host.close();
+  }
+
+  private Socket connect() throws IOException {
+    Socket socket = new Socket(host.scimUri().getHost(), host.scimUri().getPort());
+    socket.setSoTimeout(ResteasyUndertowHost.HEAD_TIMEOUT_MILLIS + 5_000);
+    return socket;
+  }
+
+  @Test
+  @Timeout(30)
+  void aRequestHeadThatNeverEnds_isClosedAfterTheHeadTimeout() throws Exception {
+    try (Socket socket = connect()) {
+      socket.getOutputStream().write("GET /api/scim/v2/Users HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.ISO_8859_1));
+
+      assertThat(socket.getInputStream().read()).as("closed, no answer").isEqualTo(-1);
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void aSlowBodyWithoutAToken_is401AtOnce_andTheConnectionIsClosedNotDrained() throws Exception {
+    try (Socket socket = connect()) {
+      socket.getOutputStream().write(("POST /api/scim/v2/Users HTTP/1.1\r\nHost: x\r\nContent-Type: application/scim+json\r\n"
+          + "Content-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.ISO_8859_1));
+
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1); // to the close
+      assertThat(answer).startsWith("HTTP/1.1 401").contains("urn:ietf:params:scim:api:messages:2.0:Error");
+    }
   }
 
   @Test

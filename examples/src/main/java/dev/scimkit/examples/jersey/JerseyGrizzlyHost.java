@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ContainerFactory;
@@ -48,6 +49,16 @@ import org.glassfish.jersey.server.ServerProperties;
  * keeps the token hashes in memory; a real host keeps them in its database (any {@link
  * dev.scimkit.core.auth.TokenStore}, such as the JDBC store's).
  *
+ * <h2>Server settings</h2>
+ *
+ * <p>The host owns the HTTP server. Scimkit answers a request without a valid token, or declaring
+ * a body over its limit, before reading the body, with {@code Connection: close}; by default
+ * Grizzly would still read and discard the rest of the body before closing, for as long as it
+ * takes, so {@link #start} sets {@link ServerConfiguration#setMaxPayloadRemainderToSkip} to 0:
+ * close at once. Grizzly has no timeout for a request head or body that arrives slowly; a host
+ * that faces the internet on Grizzly should put a reverse proxy with such timeouts in front, or
+ * host Scimkit in Undertow as the standalone server does.
+ *
  * <p>One Grizzly caveat: it stalls on the body of a request that offers an HTTP/2 cleartext
  * upgrade ({@code Upgrade: h2c}), which the JDK's {@code HttpClient} does by default. Talk to it
  * with HTTP/1.1, or host Scimkit in Undertow as the standalone server does.
@@ -78,6 +89,8 @@ public final class JerseyGrizzlyHost implements AutoCloseable {
 
     HttpServer server =
         GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port), false);
+    // a body left unread (Scimkit refused the request): close the connection, do not drain it
+    server.getServerConfiguration().setMaxPayloadRemainderToSkip(0);
     mount(server, API_PATH, new ResourceConfig(HostResource.class));
     mount(server, SCIM_PATH, ResourceConfig.forApplication(new ScimApplication(scim)));
     server.start();

@@ -1,9 +1,12 @@
 package dev.scimkit.examples.server;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The command line of the standalone server, parsed. Option names are stable: scripts and the
@@ -26,17 +29,35 @@ record ServerOptions(
     Map<String, String> tenantTokens,
     String tenant,
     String tokenId,
-    String description) {
+    String description,
+    Limits limits) {
 
   static final String DEFAULT_HOST = "127.0.0.1";
   static final int DEFAULT_PORT = 8080;
   static final String DEFAULT_BASE_PATH = "/scim/v2";
   static final String DEFAULT_STORE = "h2:./scimkit-data";
 
+  /**
+   * How much of the server one client may hold, and for how long: what keeps slow and idle
+   * clients from starving the others (see {@link HttpListener}).
+   *
+   * @param maxConnections connections open at once; beyond it, new ones wait to be accepted
+   * @param headTimeout time from the first byte of a request head to its end
+   * @param bodyTimeout time from the end of a request head to the end of its body
+   * @param idleTimeout time a connection may stay open between requests
+   */
+  record Limits(int maxConnections, Duration headTimeout, Duration bodyTimeout, Duration idleTimeout) {
+    static final Limits DEFAULTS =
+        new Limits(10_000, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60));
+  }
+
   private static final java.util.Set<String> KNOWN =
       java.util.Set.of(
           "--host", "--port", "--base-path", "--store", "--db-user", "--db-password", "--token",
-          "--tenant", "--id", "--description");
+          "--tenant", "--id", "--description", "--max-connections", "--head-timeout",
+          "--body-timeout", "--idle-timeout");
+
+  private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m)");
 
   enum Command {
     SERVE,
@@ -64,7 +85,14 @@ record ServerOptions(
                                  them: they are not stored, and starting with another value
                                  retires the old one; tokens made by 'token create' are
                                  not affected)
+        --max-connections N      connections open at once (default 10000, at most the file
+                                 descriptor limit less 256); more wait to be accepted
+        --head-timeout TIME      close a connection whose request head takes longer (default 10s)
+        --body-timeout TIME      close a connection whose request body takes longer (default 30s)
+        --idle-timeout TIME      close a connection idle between requests this long (default 60s)
         --help                   print this help
+
+      TIME is a number with ms, s or m: 500ms, 10s, 2m.
 
       Token commands (run against the configured store):
         token create --tenant NAME [--description TEXT]   print a new token once
@@ -109,6 +137,10 @@ record ServerOptions(
     String tenant = null;
     String tokenId = null;
     String description = "";
+    int maxConnections = Limits.DEFAULTS.maxConnections();
+    Duration headTimeout = Limits.DEFAULTS.headTimeout();
+    Duration bodyTimeout = Limits.DEFAULTS.bodyTimeout();
+    Duration idleTimeout = Limits.DEFAULTS.idleTimeout();
     for (int i = 0; i < rest.size(); i++) {
       String arg = rest.get(i);
       if (arg.equals("--help") || arg.equals("-h")) {
@@ -147,6 +179,10 @@ record ServerOptions(
         case "--token" -> token = nonEmpty(name, value);
         case "--id" -> tokenId = nonEmpty(name, value);
         case "--description" -> description = value;
+        case "--max-connections" -> maxConnections = positive(name, value);
+        case "--head-timeout" -> headTimeout = duration(name, value);
+        case "--body-timeout" -> bodyTimeout = duration(name, value);
+        case "--idle-timeout" -> idleTimeout = duration(name, value);
         case "--tenant" -> {
           if (command == Command.SERVE || command == Command.HELP) {
             int sep = value.indexOf('=');
@@ -169,7 +205,8 @@ record ServerOptions(
     }
     return new ServerOptions(
         command, host, port, basePath, store, dbUser, dbPassword, token, Map.copyOf(tenants),
-        tenant, tokenId, description);
+        tenant, tokenId, description,
+        new Limits(maxConnections, headTimeout, bodyTimeout, idleTimeout));
   }
 
   private static String nonEmpty(String option, String value) throws UsageException {
@@ -177,6 +214,40 @@ record ServerOptions(
       throw new UsageException("option " + option + " needs a non-empty value");
     }
     return value;
+  }
+
+  private static int positive(String option, String value) throws UsageException {
+    try {
+      int n = Integer.parseInt(value);
+      if (n < 1) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new UsageException(option + " must be a whole number above 0, got '" + value + "'");
+    }
+  }
+
+  /** {@code 500ms}, {@code 10s}, {@code 2m}: at least 1 ms and at most a day. */
+  private static Duration duration(String option, String value) throws UsageException {
+    Matcher m = DURATION.matcher(value.trim());
+    if (m.matches()) {
+      try {
+        long n = Long.parseLong(m.group(1));
+        Duration d =
+            switch (m.group(2)) {
+              case "ms" -> Duration.ofMillis(n);
+              case "s" -> Duration.ofSeconds(n);
+              default -> Duration.ofMinutes(n);
+            };
+        if (!d.isZero() && d.compareTo(Duration.ofDays(1)) <= 0) {
+          return d;
+        }
+      } catch (NumberFormatException e) {
+        // too many digits: reported below
+      }
+    }
+    throw new UsageException(option + " must be a time such as 500ms, 10s or 2m, got '" + value + "'");
   }
 
   private static int port(String value) throws UsageException {

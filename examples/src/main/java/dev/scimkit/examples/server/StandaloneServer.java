@@ -19,12 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.servlet.Servlets;
 import io.undertow.servlet.api.DeploymentInfo;
 import io.undertow.servlet.api.DeploymentManager;
 import io.undertow.servlet.util.ImmediateInstanceFactory;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
 import java.net.InetSocketAddress;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -45,9 +45,6 @@ import org.glassfish.jersey.servlet.ServletContainer;
  */
 public final class StandaloneServer implements AutoCloseable {
   static final int GRACE_SECONDS = 20;
-
-  /** Undertow refuses larger bodies before Scimkit sees them; Scimkit's own limits are lower. */
-  private static final long MAX_ENTITY_BYTES = 64L << 20;
 
   private final Undertow http;
   private final GracefulShutdownHandler graceful;
@@ -172,6 +169,8 @@ public final class StandaloneServer implements AutoCloseable {
               .setClassLoader(StandaloneServer.class.getClassLoader())
               .setContextPath(options.basePath())
               .setDeploymentName("scimkit")
+              .addFilter(Servlets.filter("scim-errors", ServletErrorBodies.class))
+              .addFilterUrlMapping("scim-errors", "/*", DispatcherType.REQUEST)
               .addServlet(
                   Servlets.servlet(
                           "scim",
@@ -184,12 +183,7 @@ public final class StandaloneServer implements AutoCloseable {
       GracefulShutdownHandler graceful =
           Handlers.gracefulShutdown(
               Handlers.path().addPrefixPath(options.basePath(), deployment.start()));
-      Undertow http =
-          Undertow.builder()
-              .addHttpListener(options.port(), options.host())
-              .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_ENTITY_BYTES)
-              .setHandler(graceful)
-              .build();
+      Undertow http = HttpListener.build(options, config, graceful);
       http.start();
       int port = ((InetSocketAddress) http.getListenerInfo().get(0).getAddress()).getPort();
       URI actual =

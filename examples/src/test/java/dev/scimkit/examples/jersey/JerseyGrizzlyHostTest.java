@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scimkit.examples.Provisioning;
 import dev.scimkit.examples.ScimClient;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.TestInstance;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -26,6 +29,19 @@ class JerseyGrizzlyHostTest {
   @AfterAll
   void stop() {
     host.close();
+  }
+
+  @Test
+  @Timeout(30)
+  void aSlowBodyWithoutAToken_is401AtOnce_andTheConnectionIsClosedNotDrained() throws Exception {
+    try (Socket socket = new Socket(host.scimUri().getHost(), host.scimUri().getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("POST /api/scim/v2/Users HTTP/1.1\r\nHost: x\r\nContent-Type: application/scim+json\r\n"
+          + "Content-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.ISO_8859_1));
+
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1); // to the close
+      assertThat(answer).startsWith("HTTP/1.1 401").contains("urn:ietf:params:scim:api:messages:2.0:Error");
+    }
   }
 
   @Test

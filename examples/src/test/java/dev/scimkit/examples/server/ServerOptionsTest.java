@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,47 @@ class ServerOptionsTest {
     assertThat(o.store()).isEqualTo("h2:./scimkit-data");
     assertThat(o.token()).isNull();
     assertThat(o.tenantTokens()).isEmpty();
+  }
+
+  @Test
+  void noArguments_giveTheDocumentedConnectionLimits() throws Exception {
+    ServerOptions.Limits limits = ServerOptions.parse().limits();
+
+    assertThat(limits.maxConnections()).isEqualTo(10_000);
+    assertThat(limits.headTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(limits.bodyTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(limits.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(ServerOptions.USAGE)
+        .contains("--max-connections N      connections open at once (default 10000")
+        .contains("(default 10s)").contains("(default 30s)").contains("(default 60s)");
+  }
+
+  @Test
+  void connectionLimits_inEveryUnit() throws Exception {
+    ServerOptions.Limits limits = ServerOptions.parse(
+        "--max-connections", "500", "--head-timeout", "1500ms", "--body-timeout=45s", "--idle-timeout", "2m").limits();
+
+    assertThat(limits).isEqualTo(
+        new ServerOptions.Limits(500, Duration.ofMillis(1500), Duration.ofSeconds(45), Duration.ofMinutes(2)));
+  }
+
+  @Test
+  void malformedConnectionLimits_areUsageErrors() {
+    for (String bad : new String[] {"0", "-1", "many", "99999999999"}) {
+      assertThatThrownBy(() -> ServerOptions.parse("--max-connections", bad)).hasMessageContaining("--max-connections");
+    }
+    for (String bad : new String[] {"10", "0s", "1h", "-5s", "s", "2 s", "2000000m", "9999999999ms"}) {
+      assertThatThrownBy(() -> ServerOptions.parse("--body-timeout", bad))
+          .hasMessage("--body-timeout must be a time such as 500ms, 10s or 2m, got '" + bad + "'");
+    }
+  }
+
+  @Test
+  void maxConnections_leaveRoomForTheOtherDescriptors() {
+    assertThat(HttpListener.maxConnections(10_000, 1_048_576)).isEqualTo(10_000);
+    assertThat(HttpListener.maxConnections(10_000, 4_096)).isEqualTo(4_096 - HttpListener.RESERVED_DESCRIPTORS);
+    assertThat(HttpListener.maxConnections(10_000, 100)).isEqualTo(1);
+    assertThat(HttpListener.maxConnections(10_000, -1)).as("limit unknown").isEqualTo(10_000);
   }
 
   @Test

@@ -2,12 +2,24 @@ package dev.scimkit.examples.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class StandaloneServerTest {
@@ -59,6 +71,171 @@ class StandaloneServerTest {
       assertThat(send("GET", URI.create(location), acme, null).statusCode()).isEqualTo(200);
       assertThat(send("GET", URI.create(location), globex, null).statusCode()).isEqualTo(404);
       assertThat(send("POST", at(server, "/Users"), globex, USER).statusCode()).isEqualTo(201);
+    }
+  }
+
+  private static final String TOKEN = "standalone-test-token-0123456789abcdef";
+
+  /** A server on the in-memory store with {@link #TOKEN} and these extra options. */
+  private static StandaloneServer serve(String... options) throws Exception {
+    List<String> args = new ArrayList<>(List.of("--port", "0", "--store", "memory", "--token", TOKEN));
+    args.addAll(List.of(options));
+    return StandaloneServer.start(ServerOptions.parse(args.toArray(String[]::new)));
+  }
+
+  /** What a raw exchange on a socket gave: the status, the head's lines and the body. */
+  private record Raw(int status, String head, String body, long millis, boolean closed) {
+    void assertScimError(int expected) {
+      assertThat(status).as(head + body).isEqualTo(expected);
+      assertThat(head.toLowerCase(Locale.ROOT)).contains("content-type: application/scim+json").contains("cache-control: no-store");
+      assertThat(body).startsWith("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\"" + expected + "\"");
+    }
+  }
+
+  /**
+   * Sends {@code request} as it is (a complete head, perhaps a body or part of one) and reads the
+   * answer; {@code closed} tells whether the server then closed the connection within 5 s.
+   */
+  private static Raw raw(StandaloneServer server, String request) throws IOException {
+    URI base = server.baseUri();
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(10_000);
+      long start = System.nanoTime();
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      InputStream in = socket.getInputStream();
+      StringBuilder head = new StringBuilder();
+      while (!head.toString().endsWith("\r\n\r\n")) {
+        int b = in.read();
+        if (b == -1) {
+          throw new IOException("closed before the end of the answer's head: " + head);
+        }
+        head.append((char) b);
+      }
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      Matcher length = Pattern.compile("(?i)content-length: *([0-9]+)").matcher(head);
+      String body = length.find() ? new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8) : "";
+      socket.setSoTimeout(5_000);
+      boolean closed;
+      try {
+        closed = in.read() == -1;
+      } catch (SocketTimeoutException e) {
+        closed = false;
+      } catch (IOException e) {
+        closed = true; // reset
+      }
+      return new Raw(Integer.parseInt(head.substring(9, 12)), head.toString(), body, millis, closed);
+    }
+  }
+
+  private static String post(String path, String... headers) {
+    return "POST /scim/v2" + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/scim+json\r\n"
+        + String.join("", Arrays.stream(headers).map(h -> h + "\r\n").toList()) + "\r\n";
+  }
+
+  @Test
+  void malformedEscapesInThePathOrQuery_areAScim400() throws Exception {
+    try (StandaloneServer server = serve()) {
+      for (String target : List.of("/Users/%zz", "/Users?filter=%zz", "/Us%zzers", "/Users?%zz=1", "/Users/abc%", "/Users?filter=a%2")) {
+        Raw r = raw(server, "GET /scim/v2" + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+            + "Authorization: Bearer " + TOKEN + "\r\n\r\n");
+        r.assertScimError(400);
+      }
+    }
+  }
+
+  @Test
+  void whatUndertowAndTheServletContainerRefuse_isAScimErrorToo() throws Exception {
+    try (StandaloneServer server = serve()) {
+      for (String contentType : List.of(";;;==", "/", "application/")) {
+        HttpResponse<String> r = HTTP.send(
+            HttpRequest.newBuilder(at(server, "/Users"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(USER))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(contentType).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/scim+json");
+        assertThat(r.body()).contains("urn:ietf:params:scim:api:messages:2.0:Error").contains("\"status\":\"400\"");
+      }
+      Raw outside = raw(server, "GET /elsewhere HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+      outside.assertScimError(404);
+      assertThat(send("GET", at(server, "/Users"), TOKEN, null).statusCode()).as("still serving").isEqualTo(200);
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void aHugeDeclaredLength_is413AtOnce_andTheConnectionIsClosedNotDrained() throws Exception {
+    try (StandaloneServer server = serve()) {
+      Raw r = raw(server, post("/Users", "Authorization: Bearer " + TOKEN, "Content-Length: " + (60L << 20)) + "{\"userName\":");
+
+      r.assertScimError(413);
+      assertThat(r.closed()).as("closed").isTrue();
+      assertThat(r.millis()).isLessThan(5_000);
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void aSlowBodyWithoutAValidToken_is401AtOnce_andTheConnectionIsClosed() throws Exception {
+    try (StandaloneServer server = serve()) {
+      for (String authorization : List.of("X-None: none", "Authorization: Bearer scimkit_not-a-valid-token-not-a-valid-token-0")) {
+        Raw r = raw(server, post("/Users", authorization, "Content-Length: 100000") + "{");
+
+        r.assertScimError(401);
+        assertThat(r.closed()).as("closed, not drained").isTrue();
+      }
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void aSmallBodyRefusedUnread_butHereInFull_keepsTheConnection() throws Exception {
+    // closing with unread data would reset the connection, and the client might lose its 401
+    try (StandaloneServer server = serve()) {
+      String body = "{\"userName\":\"x\"}";
+      Raw r = raw(server, post("/Users", "Authorization: Bearer scimkit_not-valid", "Content-Length: " + body.length()) + body);
+
+      r.assertScimError(401);
+      assertThat(r.head().toLowerCase(Locale.ROOT)).doesNotContain("connection: close");
+      assertThat(r.closed()).as("kept open").isFalse();
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void aBodyThatDoesNotArriveInTime_closesTheConnection_andFreesTheWorker() throws Exception {
+    try (StandaloneServer server = serve("--body-timeout", "1s")) {
+      URI base = server.baseUri();
+      try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+        socket.getOutputStream().write(
+            (post("/Users", "Authorization: Bearer " + TOKEN, "Content-Length: 1000") + "{\"userName\":").getBytes(StandardCharsets.ISO_8859_1));
+        socket.setSoTimeout(10_000);
+        long start = System.nanoTime();
+        byte[] rest = socket.getInputStream().readAllBytes(); // until the server closes
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(millis).as("closed after the 1 s body timeout").isBetween(800L, 5_000L);
+        assertThat(new String(rest, StandardCharsets.ISO_8859_1)).doesNotContain("201");
+      }
+      assertThat(send("POST", at(server, "/Users"), TOKEN, USER).statusCode()).isEqualTo(201);
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void aHeadThatDoesNotEndInTime_closesTheConnection() throws Exception {
+    try (StandaloneServer server = serve("--head-timeout", "1s")) {
+      URI base = server.baseUri();
+      try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+        socket.getOutputStream().write("GET /scim/v2/Users HTTP/1.1\r\nHost: local".getBytes(StandardCharsets.ISO_8859_1));
+        socket.setSoTimeout(10_000);
+        long start = System.nanoTime();
+
+        assertThat(socket.getInputStream().read()).as("closed without an answer").isEqualTo(-1);
+        assertThat((System.nanoTime() - start) / 1_000_000).isBetween(800L, 5_000L);
+      }
     }
   }
 

@@ -41,7 +41,8 @@ import java.util.Map;
  *
  * <p>Values are otherwise kept exactly as sent: no trimming, no case folding, no reformatting.
  * Values that cannot be made to fit (an object for a string, {@code "yes"} for a boolean) are
- * {@code 400 invalidValue}.
+ * {@code 400 invalidValue}, and so is text that not every store can keep ({@link UnicodeText}: a
+ * NUL character or an unpaired surrogate).
  */
 public final class ResourceNormalizer {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -310,8 +311,16 @@ public final class ResourceNormalizer {
         return value;
       }
       default -> {
-        // string, reference, binary: keep the text exactly as sent
-        return value.isTextual() ? value : NODES.textNode(value.asText());
+        // string, reference, binary: keep the text exactly as sent, if every store can keep it
+        if (value.isTextual()) {
+          String defect = UnicodeText.defect(value.textValue());
+          if (defect != null) {
+            throw ScimException.badRequest(
+                ScimType.INVALID_VALUE, "the value of '" + written + "' contains " + defect + ", which cannot be stored");
+          }
+          return value;
+        }
+        return NODES.textNode(value.asText());
       }
     }
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.ScimException;
 import dev.scimkit.core.ScimType;
 import dev.scimkit.core.schema.Attribute;
+import dev.scimkit.core.schema.AttributeType;
 import dev.scimkit.core.schema.Mutability;
 import dev.scimkit.core.schema.ResourceType;
 import dev.scimkit.core.schema.Schema;
@@ -13,6 +14,10 @@ import dev.scimkit.core.schema.Schema;
  * Checks a normalised document against its schema: required attributes (also required
  * sub-attributes of each complex value), and, against the previous state, immutable attributes.
  * Types were already checked by {@link ResourceNormalizer}.
+ *
+ * <p>A required string attribute whose value is empty or only white space counts as missing: it
+ * names nothing ({@code "userName": "   "} is no user name), and a store would otherwise keep it
+ * as a unique key that every other blank collides with.
  */
 public final class ResourceValidator {
   private final ResourceType type;
@@ -21,7 +26,10 @@ public final class ResourceValidator {
     this.type = type;
   }
 
-  /** @throws ScimException 400 {@code invalidValue} naming the first missing required attribute */
+  /**
+   * @throws ScimException 400 {@code invalidValue} naming the first required attribute that is
+   *     missing, or a string that is blank
+   */
   public void checkRequired(ObjectNode doc) {
     checkRequired(type.schema(), doc, "");
     for (ResourceType.Extension e : type.extensions()) {
@@ -38,9 +46,8 @@ public final class ResourceValidator {
   private static void checkRequired(Schema schema, ObjectNode container, String prefix) {
     for (Attribute a : schema.attributes()) {
       JsonNode v = container.get(a.name());
-      if (a.required() && a.mutability() != Mutability.READ_ONLY && isMissing(v)) {
-        throw ScimException.badRequest(
-            ScimType.INVALID_VALUE, "'" + prefix + a.name() + "' is required");
+      if (a.required() && a.mutability() != Mutability.READ_ONLY) {
+        checkPresent(a, v, prefix + a.name());
       }
       if (v != null && a.isComplex()) {
         if (v.isArray()) {
@@ -56,9 +63,8 @@ public final class ResourceValidator {
 
   private static void checkRequiredSubs(Attribute a, JsonNode value, String prefix) {
     for (Attribute sub : a.subAttributes()) {
-      if (sub.required() && sub.mutability() != Mutability.READ_ONLY && isMissing(value.get(sub.name()))) {
-        throw ScimException.badRequest(
-            ScimType.INVALID_VALUE, "'" + prefix + a.name() + "." + sub.name() + "' is required");
+      if (sub.required() && sub.mutability() != Mutability.READ_ONLY) {
+        checkPresent(sub, value.get(sub.name()), prefix + a.name() + "." + sub.name());
       }
     }
   }
@@ -109,6 +115,16 @@ public final class ResourceValidator {
       } else if (a.mutability() == Mutability.WRITE_ONLY && isMissing(after)) {
         next.set(a.name(), before);
       }
+    }
+  }
+
+  private static void checkPresent(Attribute a, JsonNode v, String written) {
+    if (isMissing(v)) {
+      throw ScimException.badRequest(ScimType.INVALID_VALUE, "'" + written + "' is required");
+    }
+    if (a.type() == AttributeType.STRING && !a.multiValued() && v.isTextual() && v.textValue().isBlank()) {
+      throw ScimException.badRequest(
+          ScimType.INVALID_VALUE, "'" + written + "' is required and must not be blank");
     }
   }
 

@@ -15,8 +15,8 @@ import java.util.Map;
  * <p>Read one from a request body with {@link #fromJson(JsonNode)}; apply it with {@link
  * PatchApplier#apply}. A request is applied as a whole or not at all.
  *
- * @param operations the operations, in order; may be empty (a request with no operations changes
- *     nothing)
+ * @param operations the operations, in order; may be empty when built in code (such a request
+ *     changes nothing), never when read by {@link #fromJson(JsonNode)}
  */
 public record PatchRequest(List<PatchOperation> operations) {
 
@@ -40,7 +40,9 @@ public record PatchRequest(List<PatchOperation> operations) {
    *       {@code op}, {@code path} and {@code value} of each operation, are matched ignoring case;
    *   <li>{@code schemas} may be missing or wrong: it is not looked at;
    *   <li>op names are accepted in any case ({@code "Add"}, {@code "replace"}, {@code "REMOVE"});
-   *   <li>a blank {@code path} counts as no path.
+   *   <li>a blank {@code path} counts as no path;
+   *   <li>{@code Operations} must hold at least one operation (RFC 7644 section 3.5.2: "an array of
+   *       one or more PATCH operations").
    * </ul>
    *
    * <p>Every operation is checked as described in {@link PatchOperation}; the detail of an error
@@ -49,8 +51,8 @@ public record PatchRequest(List<PatchOperation> operations) {
    * @throws NullPointerException if {@code body} is null (a Java null, not a JSON {@code null})
    * @throws ScimException 400 {@code invalidSyntax} if the body is not an object with an {@code
    *     Operations} array of objects, or an operation has no or an unknown {@code op}; 400 {@code
-   *     invalidPath}, {@code invalidValue} or {@code noTarget} as described in {@link
-   *     PatchOperation}
+   *     invalidValue} if {@code Operations} is empty; 400 {@code invalidPath}, {@code invalidValue}
+   *     or {@code noTarget} as described in {@link PatchOperation}
    */
   public static PatchRequest fromJson(JsonNode body) {
     requireNonNull(body, "body == null");
@@ -62,6 +64,10 @@ public record PatchRequest(List<PatchOperation> operations) {
     if (operations == null || !operations.isArray()) {
       throw ScimException.badRequest(
           ScimType.INVALID_SYNTAX, "a PATCH body must have an Operations array");
+    }
+    if (operations.isEmpty()) {
+      throw ScimException.badRequest(
+          ScimType.INVALID_VALUE, "the Operations array must hold at least one operation");
     }
     List<PatchOperation> result = new ArrayList<>(operations.size());
     int index = 0;

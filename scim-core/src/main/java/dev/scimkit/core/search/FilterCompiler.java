@@ -3,6 +3,7 @@ package dev.scimkit.core.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimkit.core.ScimException;
 import dev.scimkit.core.ScimType;
+import dev.scimkit.core.internal.UnicodeText;
 import dev.scimkit.core.schema.Attribute;
 import dev.scimkit.core.schema.AttributeType;
 import dev.scimkit.core.schema.ResolvedAttribute;
@@ -38,7 +39,7 @@ final class FilterCompiler {
    * @param strict whether an unknown attribute is an error; otherwise a filter naming one matches
    *     nothing
    * @throws ScimException 400 {@code invalidFilter} for an operator that does not apply to its
-   *     attribute, and (when strict) for an unknown attribute
+   *     attribute, and (when strict) for an unknown attribute or a literal that does not fit
    */
   static Predicate<ResourceSource> compile(ResourceType type, Filter filter, boolean strict) {
     FilterCompiler compiler = new FilterCompiler(type, strict);
@@ -116,6 +117,9 @@ final class FilterCompiler {
       }
       Attribute target = comparedAttribute(attribute, path);
       checkOperator(op, target, path);
+      if (strict) {
+        checkLiteral(op, target, literal, path);
+      }
       if (op == ComparisonOperator.NE) {
         ValueTest equal = new ComparisonTest(ComparisonOperator.EQ, target, literal);
         return Predicates.not(compare(attribute, equal));
@@ -162,6 +166,45 @@ final class FilterCompiler {
       throw invalid(
           "'" + op.keyword() + "' does not apply to \"" + path + "\", a " + target.type().value()
               + " attribute; use eq, ne or pr");
+    }
+  }
+
+  /**
+   * The strict rules for a comparison's literal: text that no store could hold ({@link
+   * UnicodeText}) is refused, as it would make some stores fail and others match nothing; and a
+   * literal that cannot be a value of the attribute's type ({@code meta.created gt "notadate"},
+   * {@code active eq "maybe"}) is refused rather than silently matching nothing. {@code co},
+   * {@code sw} and {@code ew} compare the text form of any value, so any literal fits them.
+   */
+  private void checkLiteral(ComparisonOperator op, Attribute target, FilterValue literal, AttributePath path) {
+    if (literal instanceof FilterValue.StringValue s) {
+      String defect = UnicodeText.defect(s.value());
+      if (defect != null) {
+        throw invalid("the value compared with \"" + path + "\" contains " + defect);
+      }
+    }
+    if (op == ComparisonOperator.CO || op == ComparisonOperator.SW || op == ComparisonOperator.EW) {
+      return;
+    }
+    String text = literal instanceof FilterValue.StringValue s ? s.value() : null;
+    String expected =
+        switch (target.type()) {
+          case DATE_TIME -> text != null && ScimValues.instant(text) != null ? null : "a dateTime such as \"2011-05-13T04:42:34Z\"";
+          case INTEGER, DECIMAL ->
+              literal instanceof FilterValue.NumberValue || (text != null && ScimValues.number(text) != null)
+                  ? null
+                  : "a number";
+          case BOOLEAN ->
+              literal instanceof FilterValue.BooleanValue || (text != null && ScimValues.bool(text) != null)
+                  ? null
+                  : "true or false";
+          default -> null;
+        };
+    if (expected != null) {
+      String written = literal.toString();
+      throw invalid(
+          "\"" + path + "\" is a " + target.type().value() + " attribute: compare it with " + expected + ", not "
+              + (written.length() > 64 ? written.substring(0, 64) + "..." : written));
     }
   }
 

@@ -38,7 +38,9 @@ import java.util.function.Function;
  *       strings by UTF-16 code units.
  *   <li><b>dateTime</b> values compare as instants (ISO-8601 with an offset or {@code Z}; without
  *       an offset, as UTC), so {@code 2011-05-13T04:42:34Z} equals {@code
- *       2011-05-13T06:42:34+02:00}. If either side does not parse, they compare as text.
+ *       2011-05-13T06:42:34+02:00}. If either side does not parse, they compare as text
+ *       ({@link #validate} refuses such a literal for every operator but {@code co}, {@code sw}
+ *       and {@code ew}; so it does for numbers and booleans below).
  *   <li><b>decimal and integer</b> compare numerically ({@code 1.0 eq 1}); a value or literal that
  *       is not a number makes them compare as text. A numeric string literal ({@code "42"}) is
  *       accepted as a number.
@@ -106,7 +108,10 @@ public final class FilterEvaluator {
    *     does not have (the detail quotes the path as written), uses {@code gt}/{@code ge}/{@code
    *     lt}/{@code le} on a boolean or binary attribute, compares a complex attribute that has no
    *     {@code value} sub-attribute, compares with {@code null} by anything but {@code eq} or
-   *     {@code ne}, or puts a value filter on a non-complex attribute
+   *     {@code ne}, puts a value filter on a non-complex attribute, compares a dateTime, number or
+   *     boolean attribute by {@code eq}, {@code ne}, {@code gt}, {@code ge}, {@code lt} or {@code le}
+   *     with a literal that is no such value ({@code meta.created gt "notadate"}), or compares
+   *     with text holding a NUL character or an unpaired surrogate (which no store could hold)
    */
   public void validate(Filter filter) {
     requireNonNull(filter, "filter == null");

@@ -50,6 +50,14 @@ final class PatchFixtures {
     return PatchRequest.fromJson(body(operations));
   }
 
+  /**
+   * A request of these operations; none makes the request that changes nothing (which only code
+   * can build: a body must hold at least one operation).
+   */
+  static PatchRequest request(List<String> operations) {
+    return operations.isEmpty() ? new PatchRequest(List.of()) : request("[" + String.join(",", operations) + "]");
+  }
+
   /** A stored user: what POST would have stored. */
   static ObjectNode user() {
     return object(

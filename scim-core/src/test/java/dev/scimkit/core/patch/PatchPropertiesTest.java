@@ -60,12 +60,12 @@ class PatchPropertiesTest {
     ObjectNode snapshot = user.deepCopy();
 
     PatchResult whole =
-        USERS.apply(user, request("[" + String.join(",", operations) + "]"), failingMembers());
+        USERS.apply(user, request(operations), failingMembers());
     ObjectNode stepwise = user;
     for (String operation : operations) {
       stepwise = USERS.apply(stepwise, request("[" + operation + "]"), failingMembers()).document();
     }
-    ObjectNode noOp = USERS.apply(user, request("[]"), failingMembers()).document();
+    ObjectNode noOp = USERS.apply(user, request(List.of()), failingMembers()).document();
 
     assertThat(whole.document()).isEqualTo(stepwise);
     assertThat(whole.documentChanged()).isEqualTo(!whole.document().equals(noOp));
@@ -81,7 +81,7 @@ class PatchPropertiesTest {
     PatchResult whole =
         GROUPS.apply(
             group(),
-            request("[" + String.join(",", operations) + "]"),
+            request(operations),
             PatchFixtures.countingMembers(calls, current));
     List<Member> stepwise = current;
     for (String operation : operations) {

@@ -61,8 +61,10 @@ class PatchRequestTest {
   }
 
   @Test
-  void fromJson_emptyOperations_isARequestThatChangesNothing() {
-    assertThat(request("[]").operations()).isEmpty();
+  void fromJson_emptyOperations_isInvalidValue() {
+    // RFC 7644 section 3.5.2: "Operations", whose value is an array of one or more PATCH operations
+    ScimException e = assertBadRequest(ScimType.INVALID_VALUE, () -> request("[]"));
+    assertThat(e.detail()).contains("at least one operation");
   }
 
   @Test

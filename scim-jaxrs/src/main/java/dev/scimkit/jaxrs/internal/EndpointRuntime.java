@@ -20,6 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,8 +54,7 @@ public final class EndpointRuntime {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
-    this.maxBulkBytes =
-        Math.max(config.maxRequestBytes(), config.engine().bulkLimits().maxPayloadSize());
+    this.maxBulkBytes = config.maxBodyBytes();
     this.buckets = config.rateLimit() == null ? null : new TenantBuckets(config.rateLimit(), config.clock());
     if (config.authenticator() == null) {
       LOG.warn(
@@ -86,6 +86,17 @@ public final class EndpointRuntime {
   /** The most bytes a {@code /Bulk} body may have before the engine checks its own limit. */
   public int maxBulkBytes() {
     return maxBulkBytes;
+  }
+
+  /** The most bytes the body of a request to {@code method} may have. */
+  int limitFor(Method method) {
+    // /Bulk carries many resources and has its own, larger limit; every other body is one
+    return method != null && method.getName().equals("bulk") ? maxBulkBytes : config.maxRequestBytes();
+  }
+
+  /** The {@code 413} for a body over {@code limit} bytes. */
+  static ScimException tooLarge(int limit) {
+    return new ScimException(413, null, "the request body is larger than " + limit + " bytes");
   }
 
   /** A parsed request body and its size in bytes. */
@@ -122,18 +133,28 @@ public final class EndpointRuntime {
     ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(limit, 8192));
     byte[] buffer = new byte[8192];
     int total = 0;
-    try {
-      for (int n; (n = in.read(buffer)) != -1; ) {
-        total += n;
-        if (total > limit) {
-          throw new ScimException(413, null, "the request body is larger than " + limit + " bytes");
-        }
-        out.write(buffer, 0, n);
+    for (int n; (n = readSome(in, buffer)) != -1; ) {
+      total += n;
+      if (total > limit) {
+        throw tooLarge(limit);
       }
-    } catch (IOException e) {
-      throw ScimException.badRequest(ScimType.INVALID_SYNTAX, "the request body could not be read");
+      out.write(buffer, 0, n);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * One read of the body. Any failure is the connection's, not Scimkit's: the client went away,
+   * or the server closed the connection under the read (a body timeout), and containers do not
+   * all say so with an {@link IOException} (Undertow's servlet stream may throw a {@code
+   * NullPointerException} once closed).
+   */
+  private static int readSome(InputStream in, byte[] buffer) {
+    try {
+      return in.read(buffer);
+    } catch (IOException | RuntimeException e) {
+      throw ScimException.badRequest(ScimType.INVALID_SYNTAX, "the request body could not be read");
+    }
   }
 
   /** Serialises a response body. */

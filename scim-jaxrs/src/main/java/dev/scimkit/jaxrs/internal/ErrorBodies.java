@@ -9,7 +9,7 @@ import dev.scimkit.core.schema.Schemas;
 import jakarta.ws.rs.core.Response;
 
 /** Builds the {@code urn:ietf:params:scim:api:messages:2.0:Error} body, the only place that does. */
-final class ErrorBodies {
+public final class ErrorBodies {
   private ErrorBodies() {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,6 +31,15 @@ final class ErrorBodies {
           .type(ScimMedia.SCIM_JSON_TYPE)
           .header("Cache-Control", "no-store")
           .header("X-Content-Type-Options", "nosniff");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write an error body", e);
+    }
+  }
+
+  /** The body for a status the runtime or the host's server produced, with a generic detail. */
+  public static byte[] bytes(int status) {
+    try {
+      return JSON.writeValueAsBytes(of(status, null, detailFor(status)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write an error body", e);
     }

@@ -24,6 +24,17 @@ public final class HeaderGuardFilter implements ContainerRequestFilter {
   /** RFC 9110 section 12.4.2: {@code 0} to {@code 1} with at most three decimals. */
   private static final Pattern QVALUE = Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
 
+  private static final String TOKEN = "[!#$%&'*+\\-.^_`|~0-9A-Za-z]+";
+  private static final String QUOTED = "\"(?:[\\t \\x21\\x23-\\x5B\\x5D-\\x7E\\x80-\\xFF]|\\\\[\\t \\x21-\\x7E\\x80-\\xFF])*\"";
+
+  /**
+   * RFC 9110 section 8.3.1: {@code type "/" subtype *( OWS ";" OWS [ name "=" value ] )}. Checked
+   * here because runtimes are lenient in different ways: RESTEasy takes {@code ;;;==} for a
+   * type that matches anything.
+   */
+  private static final Pattern MEDIA_TYPE =
+      Pattern.compile(TOKEN + "/" + TOKEN + "(?:[ \\t]*;[ \\t]*(?:" + TOKEN + "=(?:" + TOKEN + "|" + QUOTED + "))?)*[ \\t]*");
+
   @Context private Configuration configuration;
 
   @Override
@@ -50,6 +61,9 @@ public final class HeaderGuardFilter implements ContainerRequestFilter {
   }
 
   private static boolean isMediaType(String value, boolean range) {
+    if (!MEDIA_TYPE.matcher(value.trim()).matches()) {
+      return false;
+    }
     try {
       MediaType type = MediaType.valueOf(value);
       if (!range && (type.isWildcardType() || type.isWildcardSubtype())) {

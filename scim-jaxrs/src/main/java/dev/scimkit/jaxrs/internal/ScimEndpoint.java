@@ -88,6 +88,154 @@ public class ScimEndpoint {
     return guarded(() -> ok(engine().schemaDocument(id, baseUri())));
   }
 
+  // The discovery endpoints are read-only (RFC 7644 section 4). Without the methods below, Jersey
+  // and RESTEasy, finding no POST on the best-matching path "Schemas", look further and hand the
+  // request to create("Schemas") ("{type}"); DELETE /Schemas/{id} would reach delete(...). Each
+  // read-only path and method is spelt out, since literal paths are the only ones every runtime
+  // ranks above "{type}" and "{type}/{id}". RESTEasy ranks by the @Consumes media types before
+  // the path, so those that take a body consume what create, replace and patch do, and more.
+
+  @POST
+  @Path("ServiceProviderConfig")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public Response postServiceProviderConfig() {
+    return readOnly();
+  }
+
+  @PUT
+  @Path("ServiceProviderConfig")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public Response putServiceProviderConfig() {
+    return readOnly();
+  }
+
+  @PATCH
+  @Path("ServiceProviderConfig")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public Response patchServiceProviderConfig() {
+    return readOnly();
+  }
+
+  @DELETE
+  @Path("ServiceProviderConfig")
+  public Response deleteServiceProviderConfig() {
+    return readOnly();
+  }
+
+  @POST
+  @Path("Schemas")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public Response postSchemas() {
+    return readOnly();
+  }
+
+  @PUT
+  @Path("Schemas")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public Response putSchemas() {
+    return readOnly();
+  }
+
+  @PATCH
+  @Path("Schemas")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public Response patchSchemas() {
+    return readOnly();
+  }
+
+  @DELETE
+  @Path("Schemas")
+  public Response deleteSchemas() {
+    return readOnly();
+  }
+
+  @POST
+  @Path("ResourceTypes")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public Response postResourceTypes() {
+    return readOnly();
+  }
+
+  @PUT
+  @Path("ResourceTypes")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public Response putResourceTypes() {
+    return readOnly();
+  }
+
+  @PATCH
+  @Path("ResourceTypes")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public Response patchResourceTypes() {
+    return readOnly();
+  }
+
+  @DELETE
+  @Path("ResourceTypes")
+  public Response deleteResourceTypes() {
+    return readOnly();
+  }
+
+  @POST
+  @Path("Schemas/{id}")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public Response postSchema() {
+    return readOnly();
+  }
+
+  @PUT
+  @Path("Schemas/{id}")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public Response putSchema() {
+    return readOnly();
+  }
+
+  @PATCH
+  @Path("Schemas/{id}")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public Response patchSchema() {
+    return readOnly();
+  }
+
+  @DELETE
+  @Path("Schemas/{id}")
+  public Response deleteSchema() {
+    return readOnly();
+  }
+
+  @POST
+  @Path("ResourceTypes/{id}")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public Response postResourceType() {
+    return readOnly();
+  }
+
+  @PUT
+  @Path("ResourceTypes/{id}")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public Response putResourceType() {
+    return readOnly();
+  }
+
+  @PATCH
+  @Path("ResourceTypes/{id}")
+  @Consumes({JSON_TYPES_SCIM, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public Response patchResourceType() {
+    return readOnly();
+  }
+
+  @DELETE
+  @Path("ResourceTypes/{id}")
+  public Response deleteResourceType() {
+    return readOnly();
+  }
+
+  private static Response readOnly() {
+    return ErrorBodies.builder(405, ErrorBodies.of(405, null, ErrorBodies.detailFor(405)))
+        .header(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS")
+        .build();
+  }
+
   // ---- bulk and root search --------------------------------------------------------------------
 
   @POST
@@ -214,9 +362,7 @@ public class ScimEndpoint {
         () -> {
           JsonNode json = readBody(body);
           ScimResource created = engine().create(type, json, context(), options(attributes, excludedAttributes));
-          return resource(Response.status(Response.Status.CREATED), created)
-              .location(URI.create(created.location()))
-              .build();
+          return resource(Response.status(Response.Status.CREATED), created).build();
         });
   }
 
@@ -378,8 +524,15 @@ public class ScimEndpoint {
     return new EntityTag(Long.toString(r.version()), true);
   }
 
+  /**
+   * A response carrying a resource: its body, its version as the {@code ETag}, and its URI as the
+   * {@code Location} (on every such response, as RFC 7644's examples of GET, PUT and PATCH show).
+   */
   private Response.ResponseBuilder resource(Response.ResponseBuilder b, ScimResource r) {
-    return b.entity(runtime().write(r.json())).type(ScimMedia.SCIM_JSON_TYPE).tag(etag(r));
+    return b.entity(runtime().write(r.json()))
+        .type(ScimMedia.SCIM_JSON_TYPE)
+        .tag(etag(r))
+        .location(URI.create(r.location()));
   }
 
   private Response ok(ObjectNode json) {

@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.MediaType;
 final class ScimMedia {
   private ScimMedia() {}
 
-  static final String SCIM_JSON = "application/scim+json";
+  static final String SCIM_JSON = dev.scimkit.jaxrs.Scimkit.MEDIA_TYPE;
   static final MediaType SCIM_JSON_TYPE = new MediaType("application", "scim+json");
   static final MediaType SCIM_JSON_UTF8 = SCIM_JSON_TYPE.withCharset("utf-8");
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Bearer-token authentication with organisation tokens: every request needs a valid token of its
@@ -84,6 +85,24 @@ public abstract class AuthSuite extends ScimHttpTest {
     }
     Reply after = http.get("/Users/" + id);
     assertThat(after.json().has("title")).as("nothing changed").isFalse();
+  }
+
+  @Test
+  @Timeout(30)
+  void aRequestWithoutAValidToken_is401BeforeItsBodyIsSent_withConnectionClose() {
+    for (String authorization : new String[] {null, "Bearer scimkit_" + "B".repeat(43)}) {
+      try (RawHttp raw = RawHttp.connect(server.baseUri())) {
+        // a slow client: the head promises 100,000 bytes of body, none of which ever come
+        String[] headers =
+            authorization == null
+                ? new String[] {"Content-Type", "application/scim+json", "Content-Length", "100000"}
+                : new String[] {"Content-Type", "application/scim+json", "Content-Length", "100000", "Authorization", authorization};
+        Reply r = raw.send("POST", "/Users", null, headers).read("POST", Duration.ofSeconds(10));
+
+        assertScimError(r, 401, null);
+        assertThat(r.header("Connection")).as("no draining of the body: %s", r).isEqualToIgnoringCase("close");
+      }
+    }
   }
 
   @Test

@@ -66,6 +66,25 @@ public abstract class LocationSuite extends ScimHttpTest {
   }
 
   @Test
+  void getPutAndPatchOfAResource_carryItsLocation() {
+    // RFC 7644 sections 3.4.1, 3.5.1 and 3.5.2 show Location on these responses too
+    String id = createUser(http, unique("located"));
+    String location = http.base() + "/Users/" + id;
+    String groupId = http.post("/Groups", group(unique("LocatedGroup"))).id();
+
+    assertThat(http.get("/Users/" + id).header("Location")).isEqualTo(location);
+    assertThat(http.put("/Users/" + id, user(unique("relocated"))).header("Location")).isEqualTo(location);
+    Reply patched = http.patch("/Users/" + id, Fixtures.patch("{\"op\":\"replace\",\"path\":\"title\",\"value\":\"x\"}"));
+    assertThat(patched.status()).isEqualTo(200);
+    assertThat(patched.header("Location")).isEqualTo(location);
+    Reply groupPatched =
+        http.patch("/Groups/" + groupId + "?attributes=displayName", Fixtures.patch("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"" + unique("Renamed") + "\"}"));
+    assertThat(groupPatched.status()).isEqualTo(200);
+    assertThat(groupPatched.header("Location")).isEqualTo(http.base() + "/Groups/" + groupId);
+    assertThat(proxiedHttp.get("/Users/" + id).header("Location")).isEqualTo(PUBLIC_BASE + "/Users/" + id);
+  }
+
+  @Test
   void locations_useTheConfiguredBaseUriBehindAReverseProxy() {
     Reply created = proxiedHttp.post("/Users", user(unique("proxied")));
 

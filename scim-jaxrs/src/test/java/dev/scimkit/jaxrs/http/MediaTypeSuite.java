@@ -136,14 +136,39 @@ public abstract class MediaTypeSuite extends ScimHttpTest {
     assertThat(allowed(r)).contains("GET").doesNotContain("DELETE");
   }
 
-  @Test
-  void postToADiscoveryEndpoint_isNeverSuccessful() {
-    // JAX-RS matches the literal path first, so this is 405; a runtime that falls back to
-    // "{type}" answers 404 (no resource type "ServiceProviderConfig"): both are SCIM errors.
-    Reply r = http.post("/ServiceProviderConfig", "{}");
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "POST /ServiceProviderConfig",
+        "PUT /ServiceProviderConfig",
+        "PATCH /ServiceProviderConfig",
+        "POST /Schemas",
+        "PUT /Schemas",
+        "PATCH /Schemas",
+        "DELETE /Schemas",
+        "POST /ResourceTypes",
+        "PUT /ResourceTypes",
+        "PATCH /ResourceTypes",
+        "DELETE /ResourceTypes",
+        "POST /Schemas/urn:ietf:params:scim:schemas:core:2.0:User",
+        "PUT /Schemas/urn:ietf:params:scim:schemas:core:2.0:User",
+        "PATCH /Schemas/urn:ietf:params:scim:schemas:core:2.0:User",
+        "DELETE /Schemas/urn:ietf:params:scim:schemas:core:2.0:User",
+        "POST /ResourceTypes/User",
+        "PUT /ResourceTypes/User",
+        "PATCH /ResourceTypes/User",
+        "DELETE /ResourceTypes/User",
+      })
+  void everyMethodButGetOnADiscoveryEndpoint_is405WithAllow(String request) {
+    // RFC 7644 section 4: the discovery endpoints are GET only; never fall through to "{type}"
+    String method = request.split(" ")[0];
+    String path = request.split(" ")[1];
 
-    assertThat(r.status()).as("%s", r).isIn(404, 405);
-    assertScimError(r, r.status(), null);
+    Reply r = http.send(method, path, method.equals("DELETE") ? null : "{}");
+
+    assertScimError(r, 405, null);
+    assertThat(allowed(r)).contains("GET").doesNotContain(method);
+    assertThat(http.get(path).status()).isEqualTo(200);
   }
 
   @Test
