@@ -65,7 +65,7 @@ class CrashDurabilityIT {
       ProvisioningWriters writers;
       long killAfter = random.nextInt(1000);
       long started;
-      try (ServerProcess server = ServerProcess.start(work, options)) {
+      try (RunningServer server = RunningServer.start(work, options)) {
         writers = new ProvisioningWriters(server.client(TOKEN), "run" + run);
         started = System.nanoTime();
         writers.start(WRITERS);
@@ -78,7 +78,7 @@ class CrashDurabilityIT {
       long loadMillis = (System.nanoTime() - started) / 1_000_000;
       assertThat(writers.oddAnswers()).as("answers other than the expected success").isEmpty();
       assertThat(writers.acknowledged()).as("acknowledged writes before the kill").isGreaterThanOrEqualTo(400);
-      try (ServerProcess restarted = ServerProcess.start(work, options)) {
+      try (RunningServer restarted = RunningServer.start(work, options)) {
         List<String> lost = writers.verify(restarted.client(TOKEN));
         System.out.println("kill -9 on " + store + ", run " + run + " of " + RUNS + ", " + loadMillis
             + " ms into the load: " + writers.acknowledged() + " acknowledged writes " + writers.acknowledgedByKind() + ", "

@@ -3,6 +3,7 @@ package dev.scimkit.examples.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scimkit.examples.ScimClient;
+import dev.scimkit.examples.ServerProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class ServerLifecycleIT {
     ProvisioningWriters writers;
     int exit;
     String stderr;
-    try (ServerProcess server = ServerProcess.start(work, options)) {
+    try (RunningServer server = RunningServer.start(work, options)) {
       writers = new ProvisioningWriters(server.client(TOKEN_A), "sigterm");
       writers.start(8);
       writers.awaitAcknowledged(300, 60_000);
@@ -49,9 +50,10 @@ class ServerLifecycleIT {
     assertThat(writers.oddAnswers().keySet())
         .as("answers other than success, and 503 for requests that came after SIGTERM")
         .allMatch(k -> k.startsWith("503 "));
+    writers.oddAnswers().forEach((k, body) -> assertThat(body).as(k).contains("\"status\":\"503\""));
     assertThat(stderr).as("the server's log").doesNotContain("Exception").doesNotContain("failed with");
     assertThat(exit).as("exit status after SIGTERM").isZero();
-    try (ServerProcess restarted = ServerProcess.start(work, options)) {
+    try (RunningServer restarted = RunningServer.start(work, options)) {
       List<String> lost = writers.verify(restarted.client(TOKEN_A));
       System.out.println("SIGTERM on H2 under load: " + writers.acknowledged() + " acknowledged writes "
           + writers.acknowledgedByKind() + ", answers other than success: " + writers.oddAnswers().keySet()
@@ -71,13 +73,13 @@ class ServerLifecycleIT {
     Path data = Files.createDirectories(work.resolve("tokens"));
     String store = "h2:" + data;
     String created;
-    try (ServerProcess server = ServerProcess.start(work, "--store", store, "--token", TOKEN_A)) {
+    try (RunningServer server = RunningServer.start(work, "--store", store, "--token", TOKEN_A)) {
       server.client(TOKEN_A).get("/Users").expect(200);
       created = tokenCreate(store);
       server.client(created).get("/Users").expect(200);
       server.terminate();
     }
-    try (ServerProcess server = ServerProcess.start(work, "--store", store, "--token", TOKEN_B)) {
+    try (RunningServer server = RunningServer.start(work, "--store", store, "--token", TOKEN_B)) {
       ScimClient.Reply old = server.client(TOKEN_A).get("/Users");
       assertThat(old.status()).as("the token of the previous start").isEqualTo(401);
       assertThat(old.contentType()).startsWith("application/scim+json");
@@ -86,7 +88,7 @@ class ServerLifecycleIT {
       server.terminate();
     }
     // and without --token at all, the last command-line token is not valid either
-    try (ServerProcess server = ServerProcess.start(work, "--store", store)) {
+    try (RunningServer server = RunningServer.start(work, "--store", store)) {
       assertThat(server.client(TOKEN_B).get("/Users").status()).isEqualTo(401);
       server.client(created).get("/Users").expect(200);
       server.terminate();

@@ -3,10 +3,10 @@ package dev.scimkit.examples.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scimkit.examples.ScimClient;
+import dev.scimkit.examples.ServerProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,20 +17,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The standalone server as production runs it: {@code java -jar scimkit-server.jar} in a process
- * of its own, which a test can stop with SIGTERM or kill with {@code kill -9}. Needs the jar of
- * the {@code package} phase, so only integration tests (run by failsafe) use it.
+ * A started standalone server ({@link ServerProcess}) as production runs it, which a test can stop
+ * with SIGTERM or kill with {@code kill -9}. Needs the jar of the {@code package} phase, so only
+ * integration tests (run by failsafe) use it.
  */
-final class ServerProcess implements AutoCloseable {
-  static final Path ROOT =
-      Path.of(System.getProperty("scimkit.root", "..")).toAbsolutePath().normalize();
-  static final Path JAR = ROOT.resolve("examples/target/scimkit-server.jar");
-
+final class RunningServer implements AutoCloseable {
   private final Process process;
   private final Path stderr;
   private final URI baseUri;
 
-  private ServerProcess(Process process, Path stderr, URI baseUri) {
+  private RunningServer(Process process, Path stderr, URI baseUri) {
     this.process = process;
     this.stderr = stderr;
     this.baseUri = baseUri;
@@ -40,10 +36,11 @@ final class ServerProcess implements AutoCloseable {
    * Starts the server in {@code workDir} with {@code options} (a free {@code --port} is added)
    * and waits until it listens.
    */
-  static ServerProcess start(Path workDir, String... options) throws IOException, InterruptedException {
-    assertThat(JAR).as("built by the package phase of this very build").exists();
-    int port = freePort();
-    List<String> argv = new ArrayList<>(List.of("java", "-jar", JAR.toString(), "--port", Integer.toString(port)));
+  static RunningServer start(Path workDir, String... options) throws IOException, InterruptedException {
+    assertThat(ServerProcess.JAR).as("built by the package phase of this very build").exists();
+    int port = ServerProcess.freePort();
+    List<String> argv = new ArrayList<>(
+        List.of("java", "-jar", ServerProcess.JAR.toString(), "--port", Integer.toString(port)));
     argv.addAll(List.of(options));
     Path stderr = Files.createTempFile(workDir, "server-", ".stderr");
     Process p = new ProcessBuilder(argv)
@@ -72,7 +69,7 @@ final class ServerProcess implements AutoCloseable {
       p.destroyForcibly();
       throw new IllegalStateException("the server did not start; its stderr:\n" + Files.readString(stderr), e);
     }
-    return new ServerProcess(p, stderr, URI.create(base));
+    return new RunningServer(p, stderr, URI.create(base));
   }
 
   URI baseUri() {
@@ -105,12 +102,6 @@ final class ServerProcess implements AutoCloseable {
     if (process.isAlive()) {
       process.destroyForcibly();
       process.waitFor(30, TimeUnit.SECONDS);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
     }
   }
 }
