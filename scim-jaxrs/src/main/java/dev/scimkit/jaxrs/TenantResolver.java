@@ -58,7 +58,8 @@ public interface TenantResolver {
    * works on any JAX-RS runtime with no change to the application's path. That filter sees every
    * request of the application: use this resolver with an application of Scimkit's own ({@link
    * ScimApplication}), not with Scimkit's classes added to an application that also serves
-   * other resources.
+   * other resources. Under a sub-path of a host's application ({@link ScimEndpoints}) its
+   * requests are refused with a {@code 500} and a log line saying so.
    */
   static TenantResolver fromPath() {
     return PathTenantResolver.INSTANCE;
