@@ -1,5 +1,6 @@
 package dev.scimkit.examples.server;
 
+import dev.scimkit.core.RequestContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,9 +150,9 @@ record ServerOptions(
             if (sep <= 0 || sep == value.length() - 1) {
               throw new UsageException("--tenant needs NAME=TOKEN, got '" + value + "'");
             }
-            tenants.put(value.substring(0, sep), value.substring(sep + 1));
+            tenants.put(tenantName(value.substring(0, sep)), value.substring(sep + 1));
           } else {
-            tenant = nonEmpty(name, value);
+            tenant = tenantName(nonEmpty(name, value));
           }
         }
         default -> throw new UsageException("unknown option " + name);
@@ -173,6 +174,15 @@ record ServerOptions(
       throw new UsageException("option " + option + " needs a non-empty value");
     }
     return value;
+  }
+
+  /** The rule every tenant name of Scimkit follows (tokens, path tenancy), as a usage error. */
+  private static String tenantName(String name) throws UsageException {
+    try {
+      return RequestContext.requireTenantName(name);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--tenant: " + e.getMessage());
+    }
   }
 
   private static int port(String value) throws UsageException {

@@ -1,5 +1,6 @@
 package dev.scimkit.jaxrs.internal;
 
+import dev.scimkit.core.RequestContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -54,7 +55,8 @@ public final class PathTenantFilter implements ContainerRequestFilter {
     String rest = path.startsWith(basePath) ? path.substring(basePath.length()) : "";
     int slash = rest.indexOf('/');
     String segment = slash < 0 ? rest : rest.substring(0, slash);
-    if (!PathTenantResolver.TENANT.matcher(segment).matches()) {
+    // a tenant name needs no encoding and is no path step ("." and ".." are not names)
+    if (!RequestContext.isTenantName(segment)) {
       request.abortWith(
           ErrorBodies.response(404, ErrorBodies.of(404, null, "No such endpoint or resource")));
       return;
