@@ -3,9 +3,7 @@ package dev.scimkit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code scimkit-server.jar}.
  */
 class ReadmeIT {
-  private static final Path ROOT = Path.of(System.getProperty("scimkit.root", "..")).toAbsolutePath().normalize();
-  private static final Path JAR = ROOT.resolve("examples/target/scimkit-server.jar");
+  private static final Path ROOT = ServerJar.ROOT;
+  private static final Path JAR = ServerJar.JAR;
   private static final String SERVER_COMMAND = "java -jar examples/target/scimkit-server.jar";
 
   @TempDir Path work;
@@ -71,7 +67,7 @@ class ReadmeIT {
         } else if (command.equals("mvn -B -q -DskipTests package && " + SERVER_COMMAND)) {
           long started = System.nanoTime();
           server = start(SERVER_COMMAND + " --port " + port);
-          Lines out = new Lines(server);
+          ServerJar.Lines out = new ServerJar.Lines(server);
           out.await("Scimkit SCIM server listening at http://127.0.0.1:" + port + "/scim/v2");
           out.await("Generated a bearer token for tenant 'default'");
           token = out.next().trim();
@@ -95,7 +91,8 @@ class ReadmeIT {
         server.destroy(); // SIGTERM
         assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("stops within its grace period").isTrue();
         String err = Files.readString(work.resolve("stderr.txt"));
-        assertThat(err).contains("Shutdown completed"); // the connection pool closed cleanly
+        // a clean stop: the pool and the database would warn about anything left half-closed
+        assertThat(err).doesNotContain(" WARN ").doesNotContain(" ERROR ").doesNotContain("Exception");
         if (token != null) {
           assertThat(err).doesNotContain(token);
         }
@@ -147,39 +144,6 @@ class ReadmeIT {
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
-    }
-  }
-
-  /** The lines a process prints, read on a thread of their own. */
-  private static final class Lines {
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-
-    Lines(Process p) {
-      Thread reader = new Thread(() -> {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-          for (String line; (line = r.readLine()) != null; ) {
-            lines.add(line);
-          }
-        } catch (IOException e) {
-          // the process ended
-        }
-      }, "readme-it-stdout");
-      reader.setDaemon(true);
-      reader.start();
-    }
-
-    String next() throws InterruptedException {
-      String line = lines.poll(60, TimeUnit.SECONDS);
-      if (line == null) {
-        fail("the server printed nothing more within 60 s");
-      }
-      return line;
-    }
-
-    void await(String prefix) throws InterruptedException {
-      for (String line = next(); !line.startsWith(prefix); line = next()) {
-        // skip other output
-      }
     }
   }
 }
