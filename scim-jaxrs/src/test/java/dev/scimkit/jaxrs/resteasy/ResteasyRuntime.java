@@ -27,10 +27,10 @@ import org.jboss.resteasy.spi.ResteasyDeployment;
  * application: the dispatcher mapped to {@code /*} in a context at the host's path, over a
  * deployment that holds the application instance.
  */
-final class ResteasyRuntime implements ScimRuntime {
+public final class ResteasyRuntime implements ScimRuntime {
   static final String CONTEXT = "/scim";
   static final String MAPPING = "/v2";
-  static final ResteasyRuntime INSTANCE = new ResteasyRuntime();
+  public static final ResteasyRuntime INSTANCE = new ResteasyRuntime();
 
   private static final AtomicInteger DEPLOYMENTS = new AtomicInteger();
 
