@@ -33,17 +33,7 @@ final class BootRuntime implements ScimRuntime {
         builder.properties("server.address=127.0.0.1", "server.port=0", "spring.main.banner-mode=off").run();
     String port = context.getEnvironment().getProperty("local.server.port");
     URI base = URI.create("http://127.0.0.1:" + port + BootHost.SCIM_PATH);
-    return new ScimServer() {
-      @Override
-      public URI baseUri() {
-        return base;
-      }
-
-      @Override
-      public void close() {
-        context.close();
-      }
-    };
+    return ScimServer.of(base, context::close);
   }
 
   /** The sample mounts Scimkit's own application only. */

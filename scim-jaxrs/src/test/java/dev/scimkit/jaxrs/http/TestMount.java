@@ -27,16 +27,6 @@ public enum TestMount {
   public static ScimServer inHostApplication(ScimRuntime runtime, ScimHttpConfig config) {
     ScimServer host = runtime.serve(new HostApplication(config), HostApplication.PATH);
     URI scim = URI.create(host.baseUri() + "/" + HostApplication.SCIM_PATH);
-    return new ScimServer() {
-      @Override
-      public URI baseUri() {
-        return scim;
-      }
-
-      @Override
-      public void close() {
-        host.close();
-      }
-    };
+    return ScimServer.of(scim, host::close);
   }
 }

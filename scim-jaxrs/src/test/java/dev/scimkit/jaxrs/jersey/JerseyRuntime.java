@@ -42,16 +42,6 @@ public final class JerseyRuntime implements ScimRuntime {
     container.start(); // binds a free port and puts it into the base URI
     String started = container.getBaseUri().toString();
     URI base = URI.create(started.endsWith("/") ? started.substring(0, started.length() - 1) : started);
-    return new ScimServer() {
-      @Override
-      public URI baseUri() {
-        return base;
-      }
-
-      @Override
-      public void close() {
-        container.stop();
-      }
-    };
+    return ScimServer.of(base, container::stop);
   }
 }

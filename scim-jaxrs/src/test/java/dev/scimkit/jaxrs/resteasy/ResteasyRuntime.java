@@ -91,22 +91,16 @@ public final class ResteasyRuntime implements ScimRuntime {
     undertow.start();
     int port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
     URI base = URI.create("http://127.0.0.1:" + port + basePath);
-    return new ScimServer() {
-      @Override
-      public URI baseUri() {
-        return base;
-      }
-
-      @Override
-      public void close() {
-        undertow.stop();
-        try {
-          manager.stop();
-        } catch (ServletException e) {
-          // stopping a test server: nothing left to do
-        }
-        manager.undeploy();
-      }
-    };
+    return ScimServer.of(
+        base,
+        () -> {
+          undertow.stop();
+          try {
+            manager.stop();
+          } catch (ServletException e) {
+            // stopping a test server: nothing left to do
+          }
+          manager.undeploy();
+        });
   }
 }
