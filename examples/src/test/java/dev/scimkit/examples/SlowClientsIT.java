@@ -62,17 +62,16 @@ class SlowClientsIT {
   @Timeout(240)
   void slowHeadsAndSlowBodies_leaveOtherClientsFast_andDescriptorsBounded() throws Exception {
     assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "counts descriptors in /proc");
-    int port = ServerProcess.freePort();
+    int port = ServerJar.freePort();
     Process server =
-        ServerProcess.start(
+        ServerJar.start(
             work,
-            List.of(
-                "java", "-jar", "examples/target/scimkit-server.jar", "--port", Integer.toString(port),
+            List.of("--port", Integer.toString(port),
                 "--store", "memory", "--token", TOKEN,
                 "--head-timeout", HEAD_TIMEOUT.toSeconds() + "s", "--body-timeout", "3s", "--idle-timeout", "4s",
                 "--max-connections", Integer.toString(MAX_CONNECTIONS)));
     try {
-      new ServerProcess.Lines(server).await("Scimkit SCIM server listening at");
+      new ServerJar.Lines(server).await("Scimkit SCIM server listening at");
       Client client = new Client(URI.create("http://127.0.0.1:" + port + "/scim/v2"));
       client.run(Duration.ofSeconds(4)); // warm up: JIT and the first connections
       Latencies quiet = client.run(Duration.ofSeconds(3));

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.scimkit.core.ScimEngine;
 import jakarta.ws.rs.core.Application;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,8 +40,14 @@ public class ScimApplication extends Application {
     return Scimkit.classes();
   }
 
+  /**
+   * {@link Scimkit#properties(ScimHttpConfig)}, and on Jersey no WADL whatever the class path:
+   * an application of Scimkit's own serves SCIM and nothing else.
+   */
   @Override
   public Map<String, Object> getProperties() {
-    return Scimkit.properties(config);
+    Map<String, Object> properties = new HashMap<>(Scimkit.properties(config));
+    properties.put(Scimkit.JERSEY_DISABLE_WADL, Boolean.TRUE);
+    return properties;
   }
 }

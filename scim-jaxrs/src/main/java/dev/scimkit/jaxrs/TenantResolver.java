@@ -51,22 +51,29 @@ public interface TenantResolver {
    * The tenant named by the first path segment under the application's root: with the
    * application mounted at {@code /scim/v2}, {@code /scim/v2/acme/Users/42} is {@code GET
    * /Users/42} of tenant {@code acme}, and {@code meta.location} and {@code Location} include
-   * the segment ({@code https://host/scim/v2/acme/Users/42}). A tenant name is 1 to 64 of {@code
-   * A-Z a-z 0-9 . _ -}; other first segments are answered {@code 404}.
+   * the segment ({@code https://host/scim/v2/acme/Users/42}). A first segment that is not a
+   * {@linkplain RequestContext#isTenantName tenant name} is answered {@code 404}.
    *
    * <p>The segment is taken off by a pre-matching filter before the request is matched, so it
    * works on any JAX-RS runtime with no change to the application's path. That filter sees every
    * request of the application: use this resolver with an application of Scimkit's own ({@link
    * ScimApplication}), not with Scimkit's classes added to an application that also serves
-   * other resources.
+   * other resources. Under a sub-path of a host's application ({@link ScimEndpoints}) its
+   * requests are refused with a {@code 500} and a log line saying so.
    */
   static TenantResolver fromPath() {
     return PathTenantResolver.INSTANCE;
   }
 
-  /** Always the same tenant. */
+  /**
+   * Always the same tenant.
+   *
+   * @throws IllegalArgumentException if {@code tenant} is not a {@linkplain
+   *     RequestContext#isTenantName tenant name}
+   */
   static TenantResolver fixed(String tenant) {
     requireNonNull(tenant, "tenant == null");
+    RequestContext.requireTenantName(tenant);
     return (security, headers, uri) -> tenant;
   }
 }

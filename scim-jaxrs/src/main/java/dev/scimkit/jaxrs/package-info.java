@@ -14,10 +14,15 @@
  *       With Jakarta REST's own bootstrap: {@code SeBootstrap.start(new ScimApplication(engine),
  *       SeBootstrap.Configuration.builder().rootPath("/scim/v2").build())}; in a servlet
  *       container, map the runtime's servlet for this application to {@code /scim/v2/*}.
- *   <li><b>Inside the host's own application</b>, beside its other resources:
+ *   <li><b>Under a sub-path of the host's own application</b>, beside its other resources: a
+ *       one-line {@link dev.scimkit.jaxrs.ScimEndpoints} subclass carries the path.
  *       <pre>{@code
+ * @Path("scim/v2")
+ * public class Scim extends ScimEndpoints {}
+ *
+ * // the host's application, at /api: SCIM answers under /api/scim/v2
  * public Set<Class<?>> getClasses() {
- *   Set<Class<?>> classes = new HashSet<>(Scimkit.classes());
+ *   Set<Class<?>> classes = new HashSet<>(Scimkit.classes(Scim.class));
  *   classes.add(MyOwnResource.class);
  *   return classes;
  * }
@@ -25,11 +30,19 @@
  *   return Scimkit.properties(ScimHttpConfig.builder(engine).build());
  * }
  * }</pre>
- *       The SCIM resources then answer under the application's root; to put them under a
- *       sub-path, give the host application that path or mount a second application.
+ *       Scimkit's providers then act on requests under {@code /api/scim/v2} only: everything
+ *       else keeps the host's own answers, authentication, exception mappers and media-type
+ *       handling, its {@code 401}, {@code 404}, {@code 405} and {@code 415} included. {@link
+ *       dev.scimkit.jaxrs.Scimkit#classes()} instead puts SCIM at the application's root, where
+ *       it answers every path the host's resources do not: right for an application of
+ *       Scimkit's own, not for a shared one.
  *   <li><b>Providers only</b>: {@link dev.scimkit.jaxrs.ScimFeature} registers the error and
  *       header providers (for hosts that register the resource class themselves).
  * </ol>
+ *
+ * <p>A host can also run Scimkit in a container of its own beside the host's (a second servlet,
+ * a second Jersey handler, a Spring Boot {@code ServletRegistrationBean}): that is the first way
+ * again, mounted at a path under the host's.
  *
  * <h2>Authentication</h2>
  *
@@ -50,7 +63,8 @@
  * <p>Then every request to Scimkit's resources needs {@code Authorization: Bearer <token>}; any
  * failure is {@code 401} with {@code WWW-Authenticate: Bearer realm="scim"} and the SCIM Error
  * body, the same whatever the reason, and the token is never logged. A host's own resources in a
- * shared application are not affected.
+ * shared application are not affected: the filter only looks at requests matched to Scimkit's
+ * resources.
  *
  * <h2>Tenancy</h2>
  *

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * After both HTTP runs (Jersey and RESTEasy): no organisation token or JWT that any test handed
- * out appears in any line either run logged, Scimkit's own lines (SLF4J) and the runtimes' (JUL,
+ * After the HTTP runs (Jersey and RESTEasy, each with Scimkit in its own application and under a
+ * host's): no organisation token or JWT that any test handed out appears in any line a run logged, Scimkit's own lines (SLF4J) and the runtimes' (JUL,
  * bridged) alike. The runs write their secrets and their logs to {@code target/test-*}.
  */
 class NoSecretInLogsIT {
@@ -34,8 +34,8 @@ class NoSecretInLogsIT {
     }
     List<Path> logs = files(".log");
 
-    assertThat(secretFiles).as("secrets of the Jersey and the RESTEasy run").hasSize(2);
-    assertThat(logs).as("logs of the Jersey and the RESTEasy run").hasSize(2);
+    assertThat(secretFiles).as("secrets of the four runs: Jersey, RESTEasy, each in two mounts").hasSize(4);
+    assertThat(logs).as("logs of the four runs: Jersey, RESTEasy, each in two mounts").hasSize(4);
     assertThat(secrets).as("the runs used tokens").hasSizeGreaterThan(20);
     long lines = 0;
     for (Path log : logs) {

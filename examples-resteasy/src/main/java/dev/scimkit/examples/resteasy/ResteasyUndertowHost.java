@@ -47,10 +47,10 @@ import org.xnio.Options;
  * instantiates with no arguments. One context per application, because the attribute is per
  * context.
  *
- * <p>Why not add {@link dev.scimkit.jaxrs.Scimkit#classes()} to the host's application? The SCIM
- * resources would then answer at its root ({@code /api/Users}): JAX-RS cannot put some resources
- * of an application under a sub-path. An application of its own puts SCIM exactly under {@code
- * /api/scim/v2} and keeps each side's providers to itself.
+ * <p>Why not add Scimkit to the host's application? That works too, with a one-line {@link
+ * dev.scimkit.jaxrs.ScimEndpoints} subclass annotated {@code @Path("scim/v2")} and {@link
+ * dev.scimkit.jaxrs.Scimkit#classes(Class)}; an application of its own keeps each side's
+ * providers and configuration entirely to itself.
  *
  * <h2>Server settings</h2>
  *

@@ -34,12 +34,12 @@ import org.glassfish.jersey.server.ServerProperties;
  * the longest matching context path, so {@code /api/scim/v2/Users} reaches Scimkit and every other
  * {@code /api/...} reaches the host.
  *
- * <p>Why not add {@link dev.scimkit.jaxrs.Scimkit#classes()} to the host's application instead?
- * That works too (see the {@code dev.scimkit.jaxrs} package documentation), but the SCIM
- * resources then answer at the root of the host's application ({@code /api/Users}): JAX-RS has no
- * way to put some resources of an application under a sub-path. An application of its own puts
- * SCIM exactly under {@code /api/scim/v2}, and keeps each side's providers (Scimkit's SCIM error
- * bodies and bearer-token filter, the host's JSON and security set-up) to itself.
+ * <p>Why not add Scimkit to the host's application instead? That works too: a one-line {@link
+ * dev.scimkit.jaxrs.ScimEndpoints} subclass annotated {@code @Path("scim/v2")} and {@link
+ * dev.scimkit.jaxrs.Scimkit#classes(Class)} put SCIM under {@code /api/scim/v2} of the host's own
+ * application, and Scimkit's providers then act on that path only (see the {@code
+ * dev.scimkit.jaxrs} package documentation). A container of its own goes one step further: the
+ * two applications share no provider and no configuration at all.
  *
  * <h2>Tokens</h2>
  *

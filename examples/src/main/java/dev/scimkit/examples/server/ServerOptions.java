@@ -1,6 +1,7 @@
 package dev.scimkit.examples.server;
 
 import java.time.Duration;
+import dev.scimkit.core.RequestContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -189,9 +190,9 @@ record ServerOptions(
             if (sep <= 0 || sep == value.length() - 1) {
               throw new UsageException("--tenant needs NAME=TOKEN, got '" + value + "'");
             }
-            tenants.put(value.substring(0, sep), value.substring(sep + 1));
+            tenants.put(tenantName(value.substring(0, sep)), value.substring(sep + 1));
           } else {
-            tenant = nonEmpty(name, value);
+            tenant = tenantName(nonEmpty(name, value));
           }
         }
         default -> throw new UsageException("unknown option " + name);
@@ -248,6 +249,15 @@ record ServerOptions(
       }
     }
     throw new UsageException(option + " must be a time such as 500ms, 10s or 2m, got '" + value + "'");
+  }
+
+  /** The rule every tenant name of Scimkit follows (tokens, path tenancy), as a usage error. */
+  private static String tenantName(String name) throws UsageException {
+    try {
+      return RequestContext.requireTenantName(name);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--tenant: " + e.getMessage());
+    }
   }
 
   private static int port(String value) throws UsageException {

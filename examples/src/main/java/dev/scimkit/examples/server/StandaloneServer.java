@@ -26,9 +26,11 @@ import io.undertow.servlet.api.DeploymentManager;
 import io.undertow.servlet.util.ImmediateInstanceFactory;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The standalone Scimkit server: a SCIM 2.0 endpoint on Jersey in Undertow's servlet container,
@@ -69,6 +71,9 @@ public final class StandaloneServer implements AutoCloseable {
   }
 
   public static void main(String[] args) {
+    // Undertow, XNIO and Jersey log through java.util.logging: one format for every line
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
     int status = run(args, System.out, System.err);
     if (status != 0) {
       System.exit(status);
@@ -89,16 +94,27 @@ public final class StandaloneServer implements AutoCloseable {
       switch (options.command()) {
         case HELP -> out.print(ServerOptions.USAGE);
         case SERVE -> serveUntilStopped(options, out);
-        default -> TokenCommands.run(options, out);
+        default -> TokenCommands.run(options, out, err);
       }
       return 0;
     } catch (ServerOptions.UsageException e) {
       err.println("error: " + e.getMessage());
       return 2;
     } catch (IOException | RuntimeException e) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + describe(e, options));
       return 1;
     }
+  }
+
+  /** A failure in words for the command line: what could not be done, and what to do. */
+  private static String describe(Exception e, ServerOptions options) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BindException) {
+        return "cannot listen on " + hostForUri(options.host()) + ":" + options.port() + " (" + t.getMessage()
+            + "): another process uses the port; choose another with --port PORT (0 picks a free one)";
+      }
+    }
+    return e.getMessage();
   }
 
   private static void serveUntilStopped(ServerOptions options, PrintStream out) throws IOException {
@@ -118,11 +134,18 @@ public final class StandaloneServer implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(new Thread(stop, "scimkit-shutdown"));
     out.println("Scimkit SCIM server listening at " + server.baseUri());
     server.generatedToken()
-        .ifPresent(
+        .ifPresentOrElse(
             t -> {
               out.println("Generated a bearer token for tenant '" + RequestContext.DEFAULT_TENANT
                   + "' (shown once, only its hash is kept; token id " + t.token().id() + "):");
               out.println("  " + t.secret());
+            },
+            () -> {
+              if (options.token() == null && options.tenantTokens().isEmpty()) {
+                out.println("Tenant '" + RequestContext.DEFAULT_TENANT + "' already has a token (a secret is "
+                    + "shown only when it is created). For a new one: java -jar scimkit-server.jar token "
+                    + "create --tenant " + RequestContext.DEFAULT_TENANT + TokenCommands.storeOption(options));
+              }
             });
     out.flush();
     try {

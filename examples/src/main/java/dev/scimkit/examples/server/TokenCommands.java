@@ -5,12 +5,17 @@ import dev.scimkit.core.auth.OrganizationTokens;
 import dev.scimkit.core.auth.StoredToken;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.List;
 
 /** {@code token create|list|revoke --tenant NAME}: manages tokens in the configured store. */
 final class TokenCommands {
   private TokenCommands() {}
 
-  static void run(ServerOptions options, PrintStream out) throws ServerOptions.UsageException {
+  /**
+   * Runs a token command: its output on {@code out}, one token a line for {@code token list};
+   * notes for people (no tokens to list) on {@code err}.
+   */
+  static void run(ServerOptions options, PrintStream out, PrintStream err) throws ServerOptions.UsageException {
     if (options.store().equals("memory")) {
       throw new ServerOptions.UsageException(
           "token commands need a persistent --store (h2:PATH or jdbc:postgresql://...)");
@@ -26,7 +31,13 @@ final class TokenCommands {
         }
         case TOKEN_LIST -> {
           Instant now = Instant.now();
-          for (StoredToken t : tokens.list(options.tenant())) {
+          List<StoredToken> listed = tokens.list(options.tenant());
+          if (listed.isEmpty()) {
+            // an empty list is an answer, not a failure: status 0, and stdout stays a list
+            err.println("Tenant '" + options.tenant() + "' has no tokens. Create one with: java -jar "
+                + "scimkit-server.jar token create --tenant " + options.tenant() + storeOption(options));
+          }
+          for (StoredToken t : listed) {
             out.println(t.id() + "  " + (t.isActive(now) ? "active " : "revoked") + "  created "
                 + t.created() + (t.description().isEmpty() ? "" : "  " + t.description()));
           }
@@ -41,5 +52,10 @@ final class TokenCommands {
         default -> throw new IllegalStateException("not a token command: " + options.command());
       }
     }
+  }
+
+  /** The {@code --store} option to repeat in a suggested command, unless it is the default. */
+  static String storeOption(ServerOptions options) {
+    return options.store().equals(ServerOptions.DEFAULT_STORE) ? "" : " --store " + options.store();
   }
 }

@@ -3,7 +3,7 @@ package dev.scimkit.examples.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scimkit.examples.ScimClient;
-import dev.scimkit.examples.ServerProcess;
+import dev.scimkit.examples.ServerJar;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A started standalone server ({@link ServerProcess}) as production runs it, which a test can stop
+ * A started standalone server ({@link ServerJar}) as production runs it, which a test can stop
  * with SIGTERM or kill with {@code kill -9}. Needs the jar of the {@code package} phase, so only
  * integration tests (run by failsafe) use it.
  */
@@ -37,10 +37,10 @@ final class RunningServer implements AutoCloseable {
    * and waits until it listens.
    */
   static RunningServer start(Path workDir, String... options) throws IOException, InterruptedException {
-    assertThat(ServerProcess.JAR).as("built by the package phase of this very build").exists();
-    int port = ServerProcess.freePort();
+    assertThat(ServerJar.JAR).as("built by the package phase of this very build").exists();
+    int port = ServerJar.freePort();
     List<String> argv = new ArrayList<>(
-        List.of("java", "-jar", ServerProcess.JAR.toString(), "--port", Integer.toString(port)));
+        List.of("java", "-jar", ServerJar.JAR.toString(), "--port", Integer.toString(port)));
     argv.addAll(List.of(options));
     Path stderr = Files.createTempFile(workDir, "server-", ".stderr");
     Process p = new ProcessBuilder(argv)

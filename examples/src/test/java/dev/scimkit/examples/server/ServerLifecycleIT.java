@@ -3,7 +3,7 @@ package dev.scimkit.examples.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scimkit.examples.ScimClient;
-import dev.scimkit.examples.ServerProcess;
+import dev.scimkit.examples.ServerJar;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +97,7 @@ class ServerLifecycleIT {
 
   private String tokenCreate(String store) throws Exception {
     List<String> argv = new ArrayList<>(List.of(
-        "java", "-jar", ServerProcess.JAR.toString(), "token", "create", "--tenant", "default", "--store", store));
+        "java", "-jar", ServerJar.JAR.toString(), "token", "create", "--tenant", "default", "--store", store));
     Process p = new ProcessBuilder(argv).directory(work.toFile()).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -2,6 +2,7 @@ package dev.scimkit.core.auth;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.scimkit.core.RequestContext;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,8 +62,10 @@ public final class OrganizationTokens {
   /**
    * Creates a token for {@code tenant} that does not expire.
    *
+   * @param tenant a {@linkplain RequestContext#isTenantName tenant name}
    * @param description what the admin calls it ("Entra ID production"); may be empty
    * @return the secret (show it once) and the stored token
+   * @throws IllegalArgumentException if {@code tenant} is not a tenant name
    */
   public IssuedToken create(String tenant, String description) {
     return issue(tenant, description, null);
@@ -71,9 +74,11 @@ public final class OrganizationTokens {
   /**
    * Creates a token for {@code tenant} that stops authenticating at {@code expiresAt}.
    *
+   * @param tenant a {@linkplain RequestContext#isTenantName tenant name}
    * @param description what the admin calls it; may be empty
    * @return the secret (show it once) and the stored token
-   * @throws IllegalArgumentException if {@code expiresAt} is not in the future
+   * @throws IllegalArgumentException if {@code tenant} is not a tenant name, or {@code expiresAt}
+   *     is not in the future
    */
   public IssuedToken create(String tenant, String description, Instant expiresAt) {
     requireNonNull(expiresAt, "expiresAt == null");
@@ -86,9 +91,7 @@ public final class OrganizationTokens {
   private IssuedToken issue(String tenant, String description, Instant expiresAt) {
     requireNonNull(tenant, "tenant == null");
     requireNonNull(description, "description == null");
-    if (tenant.isEmpty()) {
-      throw new IllegalArgumentException("tenant is empty");
-    }
+    RequestContext.requireTenantName(tenant);
     String secret = TokenSecrets.newSecret(random);
     StoredToken token =
         new StoredToken(
@@ -113,19 +116,19 @@ public final class OrganizationTokens {
    * registering it: for a secret that should be valid exactly while it is in the host's
    * configuration, use {@link Builder#configuredToken} instead.
    *
+   * @param tenant a {@linkplain RequestContext#isTenantName tenant name}
    * @param secret 32 to 256 characters that may appear in a bearer token ({@code A-Z a-z 0-9 - .
    *     _ ~ + /}, {@code =} at the end); only its hash is kept
    * @return the stored token
-   * @throws IllegalArgumentException if the secret is too short, too long or has other characters,
-   *     or is already registered for another tenant or revoked
+   * @throws IllegalArgumentException if {@code tenant} is not a tenant name, if the secret is too
+   *     short, too long or has other characters, or is already registered for another tenant or
+   *     revoked
    */
   public StoredToken register(String tenant, String secret, String description) {
     requireNonNull(tenant, "tenant == null");
     requireNonNull(secret, "secret == null");
     requireNonNull(description, "description == null");
-    if (tenant.isEmpty()) {
-      throw new IllegalArgumentException("tenant is empty");
-    }
+    RequestContext.requireTenantName(tenant);
     if (!TokenSecrets.isAcceptableSecret(secret)) {
       throw new IllegalArgumentException(
           "a registered secret must be " + TokenSecrets.MIN_REGISTERED_LENGTH + " to "

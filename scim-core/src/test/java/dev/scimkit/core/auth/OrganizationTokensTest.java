@@ -153,6 +153,23 @@ class OrganizationTokensTest {
   }
 
   @Test
+  void createAndRegister_acceptTenantNamesOnly_theRulePathTenancyUses() {
+    String secret = "deployment-secret-0123456789abcdefXYZ";
+    for (String bad : List.of("bad tenant!", " acme", ".hidden", "..", "a/b", "ü", "x".repeat(65))) {
+      assertThatThrownBy(() -> tokens.create(bad, ""))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("not a tenant name: '" + bad + "'")
+          .hasMessageContaining("1 to 64 of A-Z a-z 0-9 . _ -");
+      assertThatThrownBy(() -> tokens.register(bad, secret, "")).isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(tokens.list("bad tenant!")).isEmpty();
+    for (String good : List.of("acme", "a", "default", "acme.eu-1_x", "0", "x".repeat(64), "ACME")) {
+      assertThat(RequestContext.isTenantName(good)).as(good).isTrue();
+      assertThat(tokens.create(good, "").token().tenant()).isEqualTo(good);
+    }
+  }
+
+  @Test
   void register_aHostChosenSecret_authenticatesAndIsIdempotent() {
     String secret = "deployment-secret-0123456789abcdefXYZ";
 

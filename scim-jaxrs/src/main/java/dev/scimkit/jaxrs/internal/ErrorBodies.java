@@ -25,12 +25,17 @@ public final class ErrorBodies {
 
   /** As {@link #response(int, ObjectNode)}, for adding headers. */
   static Response.ResponseBuilder builder(int status, ObjectNode body) {
+    return Response.status(status)
+        .entity(bytes(body))
+        .type(ScimMedia.SCIM_JSON_TYPE)
+        .header("Cache-Control", "no-store")
+        .header("X-Content-Type-Options", "nosniff");
+  }
+
+  /** The body as JSON bytes. */
+  static byte[] bytes(ObjectNode body) {
     try {
-      return Response.status(status)
-          .entity(JSON.writeValueAsBytes(body))
-          .type(ScimMedia.SCIM_JSON_TYPE)
-          .header("Cache-Control", "no-store")
-          .header("X-Content-Type-Options", "nosniff");
+      return JSON.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write an error body", e);
     }

@@ -3,6 +3,7 @@ package dev.scimkit.jaxrs.internal;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -16,8 +17,9 @@ import java.util.regex.Pattern;
  * resource method, and some fail there with an empty {@code 400} or even a {@code 500} (Jersey,
  * for {@code Content-Type: application/json; q=x}).
  *
- * <p>Pre-matching filters see every request of the application; this one only rejects headers no
- * resource could have used, so a host's own resources in a shared application lose nothing.
+ * <p>Pre-matching filters see every request of the application; this one looks only at requests
+ * addressed to Scimkit ({@link ScimScope}), so a host's own resources in a shared application
+ * keep the runtime's (or their own) handling of such headers.
  */
 @PreMatching
 public final class HeaderGuardFilter implements ContainerRequestFilter {
@@ -36,10 +38,14 @@ public final class HeaderGuardFilter implements ContainerRequestFilter {
       Pattern.compile(TOKEN + "/" + TOKEN + "(?:[ \\t]*;[ \\t]*(?:" + TOKEN + "=(?:" + TOKEN + "|" + QUOTED + "))?)*[ \\t]*");
 
   @Context private Configuration configuration;
+  @Context private Application application;
+
+  private final ScimScope.Lazy scope = new ScimScope.Lazy();
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (EndpointRuntime.of(configuration) == null) {
+    if (EndpointRuntime.of(configuration) == null
+        || !scope.get(application, configuration).covers(request.getUriInfo())) {
       return;
     }
     List<String> contentTypes = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);

@@ -1,10 +1,10 @@
 package dev.scimkit.jaxrs.internal;
 
+import dev.scimkit.core.RequestContext;
 import dev.scimkit.jaxrs.TenantResolver;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.regex.Pattern;
 
 /**
  * {@link TenantResolver#fromPath()}: {@link PathTenantFilter} has moved the tenant segment from
@@ -13,15 +13,12 @@ import java.util.regex.Pattern;
 public final class PathTenantResolver implements TenantResolver {
   public static final PathTenantResolver INSTANCE = new PathTenantResolver();
 
-  /** What a tenant segment may be: nothing that needs encoding, nothing that is a path step. */
-  static final Pattern TENANT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
-
   private PathTenantResolver() {}
 
   @Override
   public String tenant(SecurityContext security, HttpHeaders headers, UriInfo uri) {
     String tenant = lastSegment(uri.getBaseUri().getRawPath());
-    if (tenant == null || !TENANT.matcher(tenant).matches()) {
+    if (!RequestContext.isTenantName(tenant)) {
       // only reachable when the filter did not run: never fall back to some default tenant
       throw new IllegalStateException("no tenant segment in the base URI");
     }

@@ -22,7 +22,7 @@ public final class RateLimitFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (resourceInfo == null || resourceInfo.getResourceClass() != ScimEndpoint.class) {
+    if (!ScimScope.isScimResource(resourceInfo)) {
       return;
     }
     EndpointRuntime runtime = EndpointRuntime.of(configuration);

@@ -39,8 +39,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SCIM protocol endpoints of RFC 7644 under the application's root. Each method translates
- * HTTP to one engine call and the answer back; no SCIM semantics live here.
+ * The SCIM protocol endpoints of RFC 7644 under the application's root (or, through a {@link
+ * dev.scimkit.jaxrs.ScimEndpoints} subclass, under a sub-path of it). Each method translates HTTP
+ * to one engine call and the answer back; no SCIM semantics live here.
  *
  * <p>Request bodies are read as bytes with the configured size and JSON limits, and responses are
  * written as bytes, so the host's own JSON providers never touch SCIM traffic.
@@ -488,12 +489,25 @@ public class ScimEndpoint {
   private String baseUri() {
     ScimHttpConfig config = runtime().config();
     URI configured = config.baseUri();
-    String base = (configured != null ? configured : uriInfo.getBaseUri()).toString();
+    String base = configured != null ? configured.toString() : requestBase();
     base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     if (configured != null && config.tenantResolver() instanceof PathTenantResolver path) {
       base = base + "/" + path.tenant(security, headers, uriInfo);
     }
     return base;
+  }
+
+  /**
+   * The request's base URI followed by this resource class's path: the application's root, or a
+   * sub-path of it for a {@link dev.scimkit.jaxrs.ScimEndpoints} subclass.
+   */
+  private String requestBase() {
+    String application = uriInfo.getBaseUri().toString();
+    String mount = ScimScope.pathOf(getClass());
+    if (mount.isEmpty()) {
+      return application;
+    }
+    return (application.endsWith("/") ? application : application + "/") + mount;
   }
 
   private ResponseOptions options(String attributes, String excludedAttributes) {

@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -27,18 +28,25 @@ import java.io.InputStream;
  * such clients freeze the server. {@code Connection: close} tells the container to close instead
  * (Undertow and Grizzly honour it); the client learns its answer either way.
  *
- * <p>Pre-matching, so it also sees requests the runtime refuses itself while matching.
+ * <p>Pre-matching, so it also sees requests the runtime refuses itself while matching; it acts only
+ * on requests addressed to Scimkit ({@link ScimScope}), so a host's own resources in a shared
+ * application keep their bodies and their limits.
  */
 @PreMatching
 public final class UnreadBodyFilter implements ContainerRequestFilter, ContainerResponseFilter {
   private static final String BODY = UnreadBodyFilter.class.getName() + ".body";
 
   @Context private Configuration configuration;
+  @Context private Application application;
+
+  private final ScimScope.Lazy scope = new ScimScope.Lazy();
 
   @Override
   public void filter(ContainerRequestContext request) {
     EndpointRuntime runtime = EndpointRuntime.of(configuration);
-    if (runtime == null || !declaresBody(request)) {
+    if (runtime == null
+        || !declaresBody(request)
+        || !scope.get(application, configuration).covers(request.getUriInfo())) {
       return;
     }
     EndObservingStream body =

@@ -11,4 +11,19 @@ public interface ScimServer extends AutoCloseable {
   /** Stops the server; never throws. */
   @Override
   void close();
+
+  /** A server at {@code baseUri} that {@code stop} stops. */
+  static ScimServer of(URI baseUri, Runnable stop) {
+    return new ScimServer() {
+      @Override
+      public URI baseUri() {
+        return baseUri;
+      }
+
+      @Override
+      public void close() {
+        stop.run();
+      }
+    };
+  }
 }

@@ -12,16 +12,21 @@ import org.glassfish.jersey.test.grizzly.GrizzlyTestContainerFactory;
 import org.glassfish.jersey.test.spi.TestContainer;
 
 /**
- * Jersey in the Jersey test framework's Grizzly container, serving under Robin's tenant URL shape
- * {@value #PATH}, on a free port of 127.0.0.1.
+ * Jersey in the Jersey test framework's Grizzly container, on a free port of 127.0.0.1: Scimkit's
+ * own application under Robin's tenant URL shape {@value #PATH}, or a host's application.
  */
 public final class JerseyRuntime implements ScimRuntime {
   static final String PATH = "/v1.0/scim-2";
   public static final JerseyRuntime INSTANCE = new JerseyRuntime();
 
   @Override
-  public ScimServer start(ScimHttpConfig config) {
+  public ScimServer startOwnApplication(ScimHttpConfig config) {
     return start(ResourceConfig.forApplication(new ScimApplication(config)), PATH);
+  }
+
+  @Override
+  public ScimServer serve(Application application, String path) {
+    return start(application, path);
   }
 
   /**
@@ -37,16 +42,6 @@ public final class JerseyRuntime implements ScimRuntime {
     container.start(); // binds a free port and puts it into the base URI
     String started = container.getBaseUri().toString();
     URI base = URI.create(started.endsWith("/") ? started.substring(0, started.length() - 1) : started);
-    return new ScimServer() {
-      @Override
-      public URI baseUri() {
-        return base;
-      }
-
-      @Override
-      public void close() {
-        container.stop();
-      }
-    };
+    return ScimServer.of(base, container::stop);
   }
 }

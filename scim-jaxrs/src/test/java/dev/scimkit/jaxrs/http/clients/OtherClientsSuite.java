@@ -1,4 +1,4 @@
-package dev.scimkit.jaxrs.jersey.clients;
+package dev.scimkit.jaxrs.http.clients;
 
 import static dev.scimkit.jaxrs.http.Fixtures.createGroup;
 import static dev.scimkit.jaxrs.http.Fixtures.createUser;
@@ -10,19 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimkit.jaxrs.http.Reply;
 import dev.scimkit.jaxrs.http.ScimHttpTest;
-import dev.scimkit.jaxrs.http.ScimRuntime;
-import dev.scimkit.jaxrs.jersey.JerseyRuntime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The shorter entries of {@code CLIENTS.md}: JumpCloud, PingFederate, the {@code /Users/0} probe. */
-class OtherClientsTest extends ScimHttpTest {
+public abstract class OtherClientsSuite extends ScimHttpTest {
 
-  @Override
-  protected ScimRuntime runtime() {
-    return JerseyRuntime.INSTANCE;
-  }
 
   @Test
   void jumpCloud_removeWithAValueArray_removesOnlyTheListedMembers() {

@@ -1,4 +1,4 @@
-package dev.scimkit.jaxrs.jersey.clients;
+package dev.scimkit.jaxrs.http.clients;
 
 import static dev.scimkit.jaxrs.http.Fixtures.ENTERPRISE;
 import static dev.scimkit.jaxrs.http.Fixtures.PATCH_OP;
@@ -15,8 +15,6 @@ import dev.scimkit.jaxrs.http.Reply;
 import dev.scimkit.jaxrs.http.ScimHttp;
 import dev.scimkit.jaxrs.http.Secrets;
 import dev.scimkit.jaxrs.http.ScimHttpTest;
-import dev.scimkit.jaxrs.http.ScimRuntime;
-import dev.scimkit.jaxrs.jersey.JerseyRuntime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * the user and group cycles in both PATCH dialects, soft delete, managers, the reference check.
  * Requests carry {@code application/scim+json; charset=utf-8} and form-encoded queries.
  */
-class EntraIdProvisioningTest extends ScimHttpTest {
+public abstract class EntraIdProvisioningSuite extends ScimHttpTest {
   /** The flag some tenant URLs carry; every request of such a tenant has it. */
   static final String FLAG = "aadOptscim062020";
 
@@ -35,10 +33,6 @@ class EntraIdProvisioningTest extends ScimHttpTest {
   /** The "Secret Token" an admin pastes into the Entra provisioning settings. */
   private final String secretToken = Secrets.issue(tokens, "contoso");
 
-  @Override
-  protected ScimRuntime runtime() {
-    return JerseyRuntime.INSTANCE;
-  }
 
   @Override
   protected ScimHttpConfig.Builder config(ScimHttpConfig.Builder builder) {

@@ -1,4 +1,4 @@
-package dev.scimkit.jaxrs.jersey.clients;
+package dev.scimkit.jaxrs.http.clients;
 
 import static dev.scimkit.jaxrs.http.ScimAssertions.assertListResponse;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,21 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimkit.jaxrs.http.Reply;
 import dev.scimkit.jaxrs.http.ScimHttpTest;
-import dev.scimkit.jaxrs.http.ScimRuntime;
-import dev.scimkit.jaxrs.jersey.JerseyRuntime;
 import org.junit.jupiter.api.Test;
 
 /**
  * OneLogin: trailing {@code &} and {@code ?} on URLs, the non-standard schema URN {@code
  * urn:scim:schemas:core:2.0}, {@code application/json}, and updates with PUT.
  */
-class OneLoginTest extends ScimHttpTest {
+public abstract class OneLoginSuite extends ScimHttpTest {
   static final String JSON = "application/json";
 
-  @Override
-  protected ScimRuntime runtime() {
-    return JerseyRuntime.INSTANCE;
-  }
 
   static String oneLoginUser(String userName, String givenName) {
     return """

@@ -1,4 +1,4 @@
-package dev.scimkit.jaxrs.jersey.clients;
+package dev.scimkit.jaxrs.http.clients;
 
 import static dev.scimkit.jaxrs.http.Fixtures.PATCH_OP;
 import static dev.scimkit.jaxrs.http.ScimAssertions.assertListResponse;
@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimkit.jaxrs.http.Reply;
 import dev.scimkit.jaxrs.http.ScimHttpTest;
-import dev.scimkit.jaxrs.http.ScimRuntime;
-import dev.scimkit.jaxrs.jersey.JerseyRuntime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,12 +20,8 @@ import org.junit.jupiter.api.Test;
  * The Microsoft Entra SCIM Validator's user and group tests: create, duplicate, filter in
  * another case, filter by externalId, paging, PATCH, replace members, get by id, delete.
  */
-class EntraScimValidatorTest extends ScimHttpTest {
+public abstract class EntraScimValidatorSuite extends ScimHttpTest {
 
-  @Override
-  protected ScimRuntime runtime() {
-    return JerseyRuntime.INSTANCE;
-  }
 
   static String validatorUser(String userName, String externalId) {
     return """

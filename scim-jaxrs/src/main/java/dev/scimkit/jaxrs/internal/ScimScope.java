@@ -1,0 +1,156 @@
+package dev.scimkit.jaxrs.internal;
+
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Which requests of an application are Scimkit's, so that its providers act on those alone: a
+ * host's own resources in the same application keep their own authentication, errors and media
+ * types.
+ *
+ * <p>A request matched to a resource method is Scimkit's when that method is one of {@link
+ * ScimEndpoint}'s. A request matched to none (an unknown path, a wrong method, a media type no
+ * method takes, or a filter running before matching) is Scimkit's when its path lies under the
+ * path of a SCIM resource class registered in the application: anywhere for {@link ScimEndpoint}
+ * itself (SCIM at the application's root), under {@code scim/v2} for a {@code
+ * ScimEndpoints} subclass annotated {@code @Path("scim/v2")}.
+ *
+ * <p>Computed once per application from its classes and singletons (as the application and as
+ * the runtime's configuration see them); when no SCIM resource class is found there, every
+ * unmatched request is taken to be Scimkit's, as in an application of Scimkit's own.
+ */
+final class ScimScope {
+  /** Path prefixes under the application's root, without slashes at either end; "" is all. */
+  private final List<String> roots;
+
+  private ScimScope(List<String> roots) {
+    this.roots = roots;
+  }
+
+  /** The scope of the application that {@code application} and {@code configuration} describe. */
+  static ScimScope of(Application application, Configuration configuration) {
+    List<String> roots = new ArrayList<>();
+    if (application != null) {
+      addRoots(application.getClasses(), roots);
+      addRoots(instanceClasses(application.getSingletons()), roots);
+    }
+    if (configuration != null) {
+      addRoots(configuration.getClasses(), roots);
+      addRoots(instanceClasses(configuration.getInstances()), roots);
+    }
+    if (roots.isEmpty() || roots.contains("")) {
+      return new ScimScope(List.of(""));
+    }
+    return new ScimScope(List.copyOf(roots));
+  }
+
+  /** Whether {@code resource} is a SCIM resource class. */
+  static boolean isScimResource(Class<?> resource) {
+    return resource != null && ScimEndpoint.class.isAssignableFrom(resource);
+  }
+
+  /** Whether the request was matched to a SCIM resource method. */
+  static boolean isScimResource(ResourceInfo matched) {
+    return matched != null && isScimResource(matched.getResourceClass());
+  }
+
+  /**
+   * Whether the request is Scimkit's: matched to a SCIM resource method, or matched to nothing
+   * and addressed to a path under a SCIM resource class.
+   */
+  boolean covers(ResourceInfo matched, UriInfo uri) {
+    Class<?> resource = matched == null ? null : matched.getResourceClass();
+    return resource != null ? isScimResource(resource) : covers(uri);
+  }
+
+  /** Whether SCIM sits at the application's root, taking every request no host resource takes. */
+  boolean atRoot() {
+    return roots.get(0).isEmpty();
+  }
+
+  /** Whether the request's path lies under a SCIM resource class. */
+  boolean covers(UriInfo uri) {
+    if (atRoot()) {
+      return true;
+    }
+    String path = strip(uri.getPath());
+    for (String root : roots) {
+      if (path.equals(root) || path.startsWith(root + "/")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A provider's scope, computed on first use: providers are created once per application, and
+   * the application's classes do not change once it runs.
+   */
+  static final class Lazy {
+    private volatile ScimScope scope;
+
+    ScimScope get(Application application, Configuration configuration) {
+      ScimScope s = scope;
+      if (s == null) {
+        s = of(application, configuration);
+        scope = s;
+      }
+      return s;
+    }
+  }
+
+  /**
+   * The path of a SCIM resource class without slashes at either end: its own {@code @Path}, or
+   * that of the nearest superclass with one (a runtime's proxy subclass has none of its own).
+   */
+  static String pathOf(Class<?> resource) {
+    for (Class<?> c = resource; c != null; c = c.getSuperclass()) {
+      Path path = c.getAnnotation(Path.class);
+      if (path != null) {
+        return strip(path.value());
+      }
+    }
+    return "";
+  }
+
+  private static void addRoots(Collection<Class<?>> classes, List<String> roots) {
+    if (classes == null) {
+      return;
+    }
+    for (Class<?> c : classes) {
+      if (isScimResource(c)) {
+        String root = pathOf(c);
+        if (!roots.contains(root)) {
+          roots.add(root);
+        }
+      }
+    }
+  }
+
+  private static List<Class<?>> instanceClasses(Collection<Object> instances) {
+    List<Class<?>> classes = new ArrayList<>();
+    if (instances != null) {
+      instances.forEach(i -> classes.add(i.getClass()));
+    }
+    return classes;
+  }
+
+  /** The path without slashes at either end. */
+  static String strip(String path) {
+    int from = 0;
+    int to = path.length();
+    while (from < to && path.charAt(from) == '/') {
+      from++;
+    }
+    while (to > from && path.charAt(to - 1) == '/') {
+      to--;
+    }
+    return path.substring(from, to);
+  }
+}
