@@ -31,7 +31,8 @@ record ServerOptions(
     String tenant,
     String tokenId,
     String description,
-    Limits limits) {
+    Limits limits,
+    Webhook webhook) {
 
   static final String DEFAULT_HOST = "127.0.0.1";
   static final int DEFAULT_PORT = 8080;
@@ -47,6 +48,13 @@ record ServerOptions(
    * @param bodyTimeout time from the end of a request head to the end of its body
    * @param idleTimeout time a connection may stay open between requests
    */
+  /**
+   * Where provisioning events go ({@code --webhook}), signed with the secret ({@code
+   * --webhook-secret}, or the {@code SCIMKIT_WEBHOOK_SECRET} environment variable) unless it is
+   * {@code null}.
+   */
+  record Webhook(java.net.URI url, String secret) {}
+
   record Limits(int maxConnections, Duration headTimeout, Duration bodyTimeout, Duration idleTimeout) {
     static final Limits DEFAULTS =
         new Limits(10_000, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60));
@@ -56,7 +64,7 @@ record ServerOptions(
       java.util.Set.of(
           "--host", "--port", "--base-path", "--store", "--db-user", "--db-password", "--token",
           "--tenant", "--id", "--description", "--max-connections", "--head-timeout",
-          "--body-timeout", "--idle-timeout");
+          "--body-timeout", "--idle-timeout", "--webhook", "--webhook-secret");
 
   private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m)");
 
@@ -91,6 +99,10 @@ record ServerOptions(
         --head-timeout TIME      close a connection whose request head takes longer (default 10s)
         --body-timeout TIME      close a connection whose request body takes longer (default 30s)
         --idle-timeout TIME      close a connection idle between requests this long (default 60s)
+        --webhook URL            POST every provisioning event (user created, deactivated,
+                                 deleted, members added, ...) to URL as JSON, at least once
+        --webhook-secret SECRET  sign the webhook's requests with HMAC-SHA256 (header
+                                 Scimkit-Signature; or set SCIMKIT_WEBHOOK_SECRET)
         --help                   print this help
 
       TIME is a number with ms, s or m: 500ms, 10s, 2m.
@@ -142,6 +154,8 @@ record ServerOptions(
     Duration headTimeout = Limits.DEFAULTS.headTimeout();
     Duration bodyTimeout = Limits.DEFAULTS.bodyTimeout();
     Duration idleTimeout = Limits.DEFAULTS.idleTimeout();
+    java.net.URI webhook = null;
+    String webhookSecret = System.getenv("SCIMKIT_WEBHOOK_SECRET");
     for (int i = 0; i < rest.size(); i++) {
       String arg = rest.get(i);
       if (arg.equals("--help") || arg.equals("-h")) {
@@ -184,6 +198,8 @@ record ServerOptions(
         case "--head-timeout" -> headTimeout = duration(name, value);
         case "--body-timeout" -> bodyTimeout = duration(name, value);
         case "--idle-timeout" -> idleTimeout = duration(name, value);
+        case "--webhook" -> webhook = webhookUrl(value);
+        case "--webhook-secret" -> webhookSecret = nonEmpty(name, value);
         case "--tenant" -> {
           if (command == Command.SERVE || command == Command.HELP) {
             int sep = value.indexOf('=');
@@ -207,7 +223,20 @@ record ServerOptions(
     return new ServerOptions(
         command, host, port, basePath, store, dbUser, dbPassword, token, Map.copyOf(tenants),
         tenant, tokenId, description,
-        new Limits(maxConnections, headTimeout, bodyTimeout, idleTimeout));
+        new Limits(maxConnections, headTimeout, bodyTimeout, idleTimeout),
+        webhook == null ? null : new Webhook(webhook, webhookSecret));
+  }
+
+  private static java.net.URI webhookUrl(String value) throws UsageException {
+    try {
+      java.net.URI url = new java.net.URI(value);
+      if (("http".equals(url.getScheme()) || "https".equals(url.getScheme())) && url.getHost() != null) {
+        return url;
+      }
+    } catch (java.net.URISyntaxException e) {
+      // reported below
+    }
+    throw new UsageException("--webhook must be an http or https URL, got '" + value + "'");
   }
 
   private static String nonEmpty(String option, String value) throws UsageException {

@@ -52,6 +52,7 @@ public final class StandaloneServer implements AutoCloseable {
   private final GracefulShutdownHandler graceful;
   private final DeploymentManager deployment;
   private final ServerStores stores;
+  private final ScimEngine engine;
   private final URI baseUri;
   private final IssuedToken generatedToken;
 
@@ -60,12 +61,14 @@ public final class StandaloneServer implements AutoCloseable {
       GracefulShutdownHandler graceful,
       DeploymentManager deployment,
       ServerStores stores,
+      ScimEngine engine,
       URI baseUri,
       IssuedToken generated) {
     this.http = http;
     this.graceful = graceful;
     this.deployment = deployment;
     this.stores = stores;
+    this.engine = engine;
     this.baseUri = baseUri;
     this.generatedToken = generated;
   }
@@ -177,10 +180,16 @@ public final class StandaloneServer implements AutoCloseable {
    */
   static StandaloneServer start(ServerOptions options) throws IOException {
     ServerStores stores = ServerStores.open(options);
+    ScimEngine engine = null;
     try {
       OrganizationTokens tokens = configuredTokens(options, stores);
       IssuedToken generated = generateTokenIfNone(options, tokens);
-      ScimEngine engine = ScimEngine.builder().storeProvider(stores.resources()).build();
+      ScimEngine.Builder engineBuilder = ScimEngine.builder().storeProvider(stores.resources());
+      if (options.webhook() != null) {
+        engineBuilder.eventListener(
+            "webhook", new WebhookListener(options.webhook().url(), options.webhook().secret(), Clock.systemUTC()));
+      }
+      engine = engineBuilder.build();
       ScimHttpConfig config =
           ScimHttpConfig.builder(engine).authenticator(tokens.authenticator()).build();
       ResourceConfig app =
@@ -211,13 +220,21 @@ public final class StandaloneServer implements AutoCloseable {
       int port = ((InetSocketAddress) http.getListenerInfo().get(0).getAddress()).getPort();
       URI actual =
           URI.create("http://" + hostForUri(options.host()) + ":" + port + options.basePath());
-      return new StandaloneServer(http, graceful, deployment, stores, actual, generated);
+      return new StandaloneServer(http, graceful, deployment, stores, engine, actual, generated);
     } catch (ServletException e) {
+      closeQuietly(engine);
       stores.close();
       throw new IOException("cannot deploy the SCIM servlet", e);
     } catch (RuntimeException e) {
+      closeQuietly(engine);
       stores.close();
       throw e;
+    }
+  }
+
+  private static void closeQuietly(ScimEngine engine) {
+    if (engine != null) {
+      engine.close();
     }
   }
 
@@ -261,7 +278,8 @@ public final class StandaloneServer implements AutoCloseable {
 
   /**
    * Stops taking requests (new ones are answered 503), lets requests in flight finish for up to
-   * {@value #GRACE_SECONDS} seconds, then stops the listener and closes the store.
+   * {@value #GRACE_SECONDS} seconds, then stops the listener, the delivery of provisioning events
+   * (events not delivered yet are delivered after the next start), and closes the store.
    */
   @Override
   public void close() {
@@ -278,6 +296,7 @@ public final class StandaloneServer implements AutoCloseable {
         // the servlet's destroy failed; the process is going away and the store closes next
       }
       deployment.undeploy();
+      engine.close();
       stores.close();
     }
   }

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  * provision users and groups (creates, PATCHes, groups created with members, member adds,
  * deletes), the server is killed at a random moment, restarted on the same database, and every
  * write it answered 2xx is checked, as is every group's member list against the users that exist.
- * Five runs per store.
+ * Three runs per store in the build; {@code -Dscimkit.crash.runs=5} for more.
  */
 class CrashDurabilityIT {
   static final String TOKEN = "crash-test-token-0123456789abcdefghijklmnop";
-  private static final int RUNS = Integer.getInteger("scimkit.crash.runs", 5);
+  private static final int RUNS = Integer.getInteger("scimkit.crash.runs", 3);
   private static final int WRITERS = 8;
 
   private static EmbeddedPostgres postgres;

@@ -149,8 +149,10 @@ public final class JdbcStore implements StoreProvider, EventOutbox {
    * when it is built with event listeners, and closes the handle in {@link
    * dev.scimkit.core.ScimEngine#close()}). Progress is kept per consumer name in {@code
    * scim_event_consumer}; an instance delivers to a consumer only while it holds that consumer's
-   * lease (60 seconds, renewed with each event), so instances never deliver one event twice at
-   * the same time, and when one stops or dies another takes over.
+   * lease, so instances do not deliver one event twice at the same time. A lease lasts 15 seconds
+   * and is renewed with every event: after an instance dies, delivery to its consumers resumes
+   * within that time, on another instance or on its restart; a listener call longer than that may
+   * see another instance deliver the same event.
    */
   @Override
   public AutoCloseable startDelivery(Map<String, ProvisioningListener> consumers, Duration pollInterval) {

@@ -47,7 +47,12 @@ import org.slf4j.LoggerFactory;
 public final class JdbcOutbox {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcOutbox.class);
   private static final int BATCH = 100;
-  private static final Duration LEASE = Duration.ofSeconds(60);
+  /**
+   * How long a consumer's lease lasts without renewal (it is renewed with every event delivered):
+   * after an instance dies, its consumers wait this long for another instance, or its restart, to
+   * take over; a listener call longer than this may see another instance deliver the same event.
+   */
+  private static final Duration LEASE = Duration.ofSeconds(15);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
   private static final Duration CLEANUP_EVERY = Duration.ofMinutes(5);
 
