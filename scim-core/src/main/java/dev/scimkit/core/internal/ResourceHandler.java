@@ -571,6 +571,9 @@ public final class ResourceHandler {
           if (memberType != null) {
             node.put("$ref", base + memberType.endpoint() + "/" + m.value());
           }
+          if (m.display() != null) {
+            node.put("display", m.display());
+          }
           if (m.type() != null) {
             node.put("type", m.type());
           }

@@ -50,7 +50,9 @@ public interface GroupStore extends ResourceStore {
   }
 
   /**
-   * The group's members, in the order they were added.
+   * The group's members, in the order they were added, each with its {@link Member#display()}
+   * when the store can find it with the list (the engine shows it as {@code members[].display};
+   * a database store joins the members' rows, at no more than the cost of the list itself).
    *
    * @throws ScimException 404 if there is no such group
    */

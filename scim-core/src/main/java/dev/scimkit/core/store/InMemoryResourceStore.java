@@ -545,11 +545,30 @@ final class InMemoryResourceStore implements GroupStore {
   @Override
   public List<Member> members(String groupId, RequestContext ctx) {
     Partition p = partition(ctx);
-    return owner.locked(ctx, () -> {
+    List<Member> members = owner.locked(ctx, () -> {
       require(p, groupId);
       Members current = p.members.get(groupId);
       return current == null ? List.<Member>of() : List.copyOf(current.inOrder());
     });
+    List<Member> out = new ArrayList<>(members.size());
+    for (Member m : members) {
+      out.add(new Member(m.value(), m.type(), owner.displayOf(m.type(), m.value(), ctx)));
+    }
+    return out;
+  }
+
+  /** A resource's name for {@code members[].display}: displayName, else userName; or null. */
+  String display(String id, RequestContext ctx) {
+    Partition p = partitions.get(ctx.tenant());
+    Entry e = p == null ? null : p.byId.get(id);
+    if (e == null) {
+      return null;
+    }
+    JsonNode name = e.resource().document().get("displayName");
+    if (name == null || !name.isValueNode() || name.isNull()) {
+      name = e.resource().document().get("userName");
+    }
+    return name == null || !name.isValueNode() || name.isNull() ? null : name.asText();
   }
 
   @Override

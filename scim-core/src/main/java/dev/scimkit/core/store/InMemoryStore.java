@@ -84,6 +84,12 @@ public final class InMemoryStore implements StoreProvider {
     }
   }
 
+  /** The display name of a resource of the named type, for {@code members[].display}. */
+  String displayOf(String type, String id, RequestContext ctx) {
+    ResourceStore store = type == null ? null : stores.get(type);
+    return store instanceof InMemoryResourceStore s ? s.display(id, ctx) : null;
+  }
+
   /** Runs a change (or a read of unsynchronised state) under the tenant's lock. */
   <T> T locked(RequestContext ctx, Supplier<T> change) {
     Unit open = openUnit.get();

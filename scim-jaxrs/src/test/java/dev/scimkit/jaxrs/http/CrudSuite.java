@@ -223,6 +223,57 @@ public abstract class CrudSuite extends ScimHttpTest {
   }
 
   @Test
+  void getGroup_membersCarryTheirDisplayNames() {
+    String ada = createUser(http, unique("display")); // displayName "Ada Lovelace"
+    String plainName = unique("plain");
+    Reply plain = http.post("/Users", "{\"schemas\":[\"" + USER_SCHEMA + "\"],\"userName\":\"" + plainName + "\"}");
+    assertThat(plain.status()).as("%s", plain).isEqualTo(201);
+    String childName = unique("Child");
+    String child = createGroup(http, childName);
+    String parent = createGroup(http, unique("Parent"), ada, plain.id(), child);
+
+    JsonNode members = http.get("/Groups/" + parent).json().path("members");
+
+    assertThat(members).hasSize(3);
+    assertThat(members.get(0).path("display").asText()).isEqualTo("Ada Lovelace");
+    assertThat(members.get(1).path("display").asText()).as("no displayName: the userName").isEqualTo(plainName);
+    assertThat(members.get(2).path("display").asText()).isEqualTo(childName);
+    assertThat(members.get(2).path("type").asText()).isEqualTo("Group");
+    assertThat(members.get(2).path("$ref").asText()).isEqualTo(http.base() + "/Groups/" + child);
+    // the display name is the member's current one
+    Reply renamed = http.patch("/Users/" + ada,
+        patch("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Countess of Lovelace\"}"));
+    assertThat(renamed.status()).as("%s", renamed).isEqualTo(200);
+    assertThat(http.get("/Groups/" + parent).json().path("members").get(0).path("display").asText())
+        .isEqualTo("Countess of Lovelace");
+  }
+
+  /**
+   * RFC 7643 section 4.2: a member's {@code type} is a hint, like {@code $ref}; its {@code value}
+   * is the reference. A member named with the wrong type is the resource its id names, and only an
+   * id that names nothing is refused, with a message that says so.
+   */
+  @Test
+  void postGroup_memberWithAWrongType_isTheResourceItsIdNames_andAnUnknownIdIsRefused() {
+    String alice = createUser(http, unique("typed"));
+    Reply created = http.post("/Groups", "{\"schemas\":[\"" + GROUP_SCHEMA + "\"],\"displayName\":\""
+        + unique("Typed") + "\",\"members\":[{\"value\":\"" + alice + "\",\"type\":\"Group\"}]}");
+    assertThat(created.status()).as("%s", created).isEqualTo(201);
+    JsonNode member = http.get("/Groups/" + created.id()).json().path("members").get(0);
+    assertThat(member.path("value").asText()).isEqualTo(alice);
+    assertThat(member.path("type").asText()).isEqualTo("User");
+    assertThat(member.path("$ref").asText()).isEqualTo(http.base() + "/Users/" + alice);
+
+    String name = unique("Unknown");
+    Reply refused = http.post("/Groups", "{\"schemas\":[\"" + GROUP_SCHEMA + "\"],\"displayName\":\"" + name
+        + "\",\"members\":[{\"value\":\"no-such-id\",\"type\":\"User\"}]}");
+    assertScimError(refused, 400, "invalidValue");
+    assertThat(refused.json().path("detail").asText()).isEqualTo("member \"no-such-id\" does not exist");
+    assertThat(http.get("/Groups?filter=" + form("displayName eq \"" + name + "\"")).json().path("totalResults").asInt())
+        .isZero();
+  }
+
+  @Test
   void patchGroup_answers204WithoutAttributes() {
     String alice = createUser(http, unique("member"));
     String groupId = createGroup(http, unique("Patch204"));

@@ -43,7 +43,7 @@ abstract class MigrationContract {
   }
 
   @Test
-  void schemaVersion1_withData_isUpgradedInPlace() throws SQLException {
+  void schemaVersion1_withData_isUpgradedInPlace() throws Exception {
     DataSource ds = freshDatabase();
     new Migrator(Database.open(ds), Clock.systemUTC()).migrate(1);
     assertThat(version(ds)).isEqualTo(1);
@@ -81,7 +81,7 @@ abstract class MigrationContract {
             .resources())
         .extracting(StoredResource::id).containsExactly("u1");
     GroupStore groups = (GroupStore) store.storeFor(Schemas.groupType());
-    assertThat(groups.members("g1", acme)).containsExactly(new Member("u1", "User"), new Member("g2", "Group"));
+    assertThat(groups.members("g1", acme)).containsExactly(new Member("u1", "User", "BJensen"), new Member("g2", "Group", "Sales"));
     assertThat(memberRows(ds)).isEqualTo(2);
     assertThat(groups.groupsOf("u1", acme)).extracting(g -> g.display()).containsExactly("Admins");
     // What version 2 added works on the upgraded database.
@@ -132,7 +132,7 @@ abstract class MigrationContract {
   }
 
   private void insertResource(Connection c, String type, String id, String userNameKey, String displayNameKey,
-      String json) throws SQLException {
+      String json) throws SQLException, com.fasterxml.jackson.core.JsonProcessingException {
     String[] extra = extraColumns(json);
     try (PreparedStatement ps = c.prepareStatement(
         "INSERT INTO scim_resource (tenant, resource_type, id, version, created_ns, modified_ns, user_name_key,"
@@ -141,7 +141,9 @@ abstract class MigrationContract {
       ps.setString(1, type);
       ps.setString(2, id);
       ps.setString(3, userNameKey);
-      ps.setString(4, displayNameKey == null ? null : "Admins");
+      // version 1 kept a group's displayName beside the document, and nothing for a user
+      ps.setString(4, displayNameKey == null ? null : new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(json).path("displayName").asText());
       ps.setString(5, displayNameKey);
       ps.setString(6, json);
       ps.executeUpdate();

@@ -282,7 +282,28 @@ public abstract class StoreContract extends UnitOfWorkContract {
     StoredResource group = createGroup(acme, "Parents");
     StoredResource child = createGroup(acme, "Child");
     groups.addMembers(group.id(), List.of(new Member(child.id(), "Group")), acme);
-    assertThat(groups.members(group.id(), acme)).containsExactly(new Member(child.id(), "Group"));
+    assertThat(groups.members(group.id(), acme)).extracting(Member::withoutDisplay).containsExactly(new Member(child.id(), "Group"));
+  }
+
+  /**
+   * {@code members[].display} comes with the list: a user's displayName, else its userName; a
+   * group's displayName; current, not as of when the member was added.
+   */
+  @Test
+  void members_comeWithTheirDisplayNames() {
+    StoredResource group = createGroup(acme, "Parents");
+    StoredResource child = createGroup(acme, "Child");
+    StoredResource plain = createUser(acme, "bjensen");
+    ObjectNode named = userDoc("jsmith");
+    named.put("displayName", "John Smith");
+    StoredResource smith = users.create(fresh(UUID.randomUUID().toString(), named), acme);
+    groups.addMembers(group.id(), List.of(new Member(child.id(), "Group"), new Member(plain.id(), "User"),
+        new Member(smith.id(), "User")), acme);
+    ObjectNode renamed = userDoc("bjensen");
+    renamed.put("displayName", "Barbara Jensen");
+    users.replace(plain.withChange(1, T0, renamed), ResourceStore.ANY_VERSION, acme);
+    assertThat(groups.members(group.id(), acme)).extracting(Member::display)
+        .containsExactly("Child", "Barbara Jensen", "John Smith");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.scimkit.store.jdbc.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimkit.core.RequestContext;
 import dev.scimkit.core.ScimException;
 import dev.scimkit.core.schema.ResourceType;
@@ -26,6 +27,9 @@ import java.util.Map;
 public final class JdbcGroupStore extends JdbcResourceStore implements GroupStore {
   /** Rows per INSERT or DELETE statement, well under PostgreSQL's 32,767 bind parameters. */
   private static final int CHUNK = 500;
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper DOCUMENTS =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   public JdbcGroupStore(Database db, ResourceType type, Clock clock) {
     super(db, type, clock);
@@ -83,20 +87,32 @@ public final class JdbcGroupStore extends JdbcResourceStore implements GroupStor
     });
   }
 
+  /**
+   * The members with their display names, in one query: each member row joined with its
+   * resource's row ({@code display_name}; rows written before that column held users' names fall
+   * back to their document).
+   */
   @Override
   public List<Member> members(String groupId, RequestContext ctx) {
     return db.transaction("read members", c -> {
       List<Member> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT member_id, member_type FROM scim_member WHERE tenant = ? AND group_type = ? AND group_id = ?"
-              + " ORDER BY seq")) {
+          "SELECT m.member_id, m.member_type, r.display_name,"
+              + " CASE WHEN r.display_name IS NULL THEN r.document END"
+              + " FROM scim_member m LEFT JOIN scim_resource r"
+              + " ON r.tenant = m.tenant AND r.resource_type = m.member_type AND r.id = m.member_id"
+              + " WHERE m.tenant = ? AND m.group_type = ? AND m.group_id = ? ORDER BY m.seq")) {
         ps.setFetchSize(1000);
         ps.setString(1, ctx.tenant());
         ps.setString(2, typeName);
         ps.setString(3, groupId);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(new Member(rs.getString(1), rs.getString(2)));
+            String display = rs.getString(3);
+            if (display == null) {
+              display = displayFromDocument(rs.getString(4));
+            }
+            out.add(new Member(rs.getString(1), rs.getString(2), display));
           }
         }
       }
@@ -105,6 +121,18 @@ public final class JdbcGroupStore extends JdbcResourceStore implements GroupStor
       }
       return out;
     });
+  }
+
+  private static String displayFromDocument(String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      JsonNode doc = DOCUMENTS.readTree(json);
+      return doc.isObject() ? TableLayout.display((com.fasterxml.jackson.databind.node.ObjectNode) doc) : null;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return null;
+    }
   }
 
   @Override

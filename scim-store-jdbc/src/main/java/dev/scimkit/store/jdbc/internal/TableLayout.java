@@ -146,13 +146,9 @@ final class TableLayout {
     String u = userName == null ? null : key(doc, userName.attribute(), irregular);
     String dKey = displayName == null ? null : key(doc, displayName.attribute(), irregular);
     String x = key(doc, externalId, irregular);
-    String display = null;
-    if (hasMembers) {
-      JsonNode name = doc.get("displayName");
-      display = name == null || name.isNull() ? null : name.asText();
-      if (doc.has("members")) {
-        irregular[0] = true; // members live in the membership table; a document copy would shadow it
-      }
+    String display = display(doc);
+    if (hasMembers && doc.has("members")) {
+      irregular[0] = true; // members live in the membership table; a document copy would shadow it
     }
     List<String[]> others = new ArrayList<>();
     for (UniqueAttribute a : unique) {
@@ -165,6 +161,18 @@ final class TableLayout {
       }
     }
     return new Keys(u, display, dKey, x, others, irregular[0]);
+  }
+
+  /**
+   * The resource's name as a group shows its members ({@code members[].display}) and a user its
+   * groups: {@code displayName}, else {@code userName}; kept in the {@code display_name} column.
+   */
+  static String display(ObjectNode doc) {
+    JsonNode name = doc.get("displayName");
+    if (name == null || !name.isValueNode() || name.isNull()) {
+      name = doc.get("userName");
+    }
+    return name == null || !name.isValueNode() || name.isNull() ? null : name.asText();
   }
 
   private static JsonNode value(ObjectNode doc, ResolvedAttribute a) {
