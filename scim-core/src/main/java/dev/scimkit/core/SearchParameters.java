@@ -50,16 +50,6 @@ public record SearchParameters(
     return new SearchParameters(filter, null, null, null, null, null, null, null);
   }
 
-  /**
-   * These parameters with {@code cursor} and {@code count} replaced: the next request of a
-   * cursor-paged walk ({@code ""} for its first page, then a {@code nextCursor} or {@code
-   * previousCursor} the engine returned).
-   */
-  public SearchParameters withCursor(String cursor, String count) {
-    return new SearchParameters(
-        filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes, cursor);
-  }
-
   /** The shaping part of these parameters. */
   public ResponseOptions responseOptions(String baseUri) {
     return new ResponseOptions(baseUri, attributes, excludedAttributes);

@@ -55,6 +55,11 @@ import javax.sql.DataSource;
  *       the database's locale, numbers beyond what both read alike, sorting by an attribute held
  *       only in the document, and on H2 anything inside the document), SQL narrows the candidates
  *       safely and Java decides.
+ *   <li><b>Cursor paging</b> (RFC 9865) is keyset paging in SQL ({@link
+ *       dev.scimkit.core.store.ResourceStore#keysetPaging()}): a page is {@code seq > ? ORDER BY
+ *       seq LIMIT ?}, a seek on the index of the creation sequence, so the last page of a walk
+ *       through a million users costs what the first does, and resources created or deleted
+ *       during the walk do not shift it.
  *   <li><b>Failure.</b> While the database is unreachable every call fails with a {@link
  *       ScimException} of status {@code 503}; nothing is cached, so service resumes by itself when
  *       it returns. Database messages never reach clients.
