@@ -6,17 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.auth.MutableClock;
 import dev.scimkit.core.schema.Schemas;
 import dev.scimkit.core.store.InMemoryStore;
 import dev.scimkit.core.store.ResourceStore;
 import dev.scimkit.core.store.SearchRequest;
 import dev.scimkit.core.store.SearchResult;
 import dev.scimkit.core.store.StoredResource;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,7 +30,7 @@ class CursorPagingTest {
   private static final RequestContext ACME = RequestContext.of("acme");
   private static final RequestContext GLOBEX = RequestContext.of("globex");
 
-  private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final ScimEngine engine = ScimEngine.builder().clock(clock).build();
 
   // ---- the walk --------------------------------------------------------------------------------
@@ -496,34 +494,6 @@ class CursorPagingTest {
     public SearchResult search(SearchRequest request, RequestContext ctx) {
       assertThat(request.keyset()).as("a keyset request to a store without keyset paging").isNull();
       return delegate.search(request, ctx);
-    }
-  }
-
-  /** A clock the tests move. */
-  private static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
     }
   }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.scimkit.core.RequestContext;
 import dev.scimkit.core.ScimException;
-import dev.scimkit.core.ScimType;
 import dev.scimkit.core.schema.Attribute;
 import dev.scimkit.core.schema.AttributeType;
 import dev.scimkit.core.schema.CommonAttributes;
@@ -387,7 +386,7 @@ final class InMemoryResourceStore implements GroupStore {
     }
     boolean after = keyset.direction() == Keyset.Direction.AFTER;
     if (keyset.position() != null) {
-      long position = sequence(keyset.position());
+      long position = keyset.sequence();
       order = after ? order.tailMap(position, false) : order.headMap(position, false);
     }
     CompiledFilter compiled = filter == null ? null : evaluator.compile(filter);
@@ -416,13 +415,6 @@ final class InMemoryResourceStore implements GroupStore {
     return SearchResult.keysetPage(page, positions);
   }
 
-  private static long sequence(String position) {
-    try {
-      return Long.parseLong(position);
-    } catch (NumberFormatException e) {
-      throw ScimException.badRequest(ScimType.INVALID_CURSOR, "The cursor is not valid for this query.");
-    }
-  }
 
   /**
    * The resources worth evaluating: those an indexed equality in the filter picks out (in the

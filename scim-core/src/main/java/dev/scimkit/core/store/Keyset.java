@@ -2,6 +2,9 @@ package dev.scimkit.core.store;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.scimkit.core.ScimException;
+import dev.scimkit.core.ScimType;
+
 /**
  * Where a page of keyset paging starts, as the engine asks a store for it when a client pages by
  * cursor (RFC 9865). A store that answers keyset requests ({@link ResourceStore#keysetPaging()})
@@ -59,5 +62,24 @@ public record Keyset(Direction direction, String position) {
   /** The page before {@code position}. */
   public static Keyset before(String position) {
     return new Keyset(Direction.BEFORE, requireNonNull(position, "position == null"));
+  }
+
+  /**
+   * The position read as a number, for a store whose positions are sequence numbers (both of
+   * Scimkit's stores).
+   *
+   * @throws IllegalStateException if there is no position (an end of the walk)
+   * @throws ScimException 400 {@code invalidCursor} if the position is not a number, which only a
+   *     cursor issued for another kind of store can cause
+   */
+  public long sequence() {
+    if (position == null) {
+      throw new IllegalStateException("no position: " + direction + " an end of the walk");
+    }
+    try {
+      return Long.parseLong(position);
+    } catch (NumberFormatException e) {
+      throw ScimException.badRequest(ScimType.INVALID_CURSOR, "The cursor is not valid for this query.");
+    }
   }
 }

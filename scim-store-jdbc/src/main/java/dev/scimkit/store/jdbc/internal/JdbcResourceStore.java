@@ -465,7 +465,7 @@ public class JdbcResourceStore implements ResourceStore {
     Sql sql = Sql.of("SELECT " + COLUMNS + ", r.document, ").append(exact ? Sql.TRUE : cond.sure())
         .append(", r.seq FROM scim_resource r WHERE ").append(where(ctx, exact ? cond.sure() : cond.possible()));
     if (keyset.position() != null) {
-      sql.append(after ? " AND r.seq > " : " AND r.seq < ").param(sequence(keyset.position()));
+      sql.append(after ? " AND r.seq > " : " AND r.seq < ").param(keyset.sequence());
     }
     sql.append(" ORDER BY r.seq" + (after ? "" : " DESC"));
     if (exact) {
@@ -495,13 +495,6 @@ public class JdbcResourceStore implements ResourceStore {
     return SearchResult.keysetPage(page, positions);
   }
 
-  private static long sequence(String position) {
-    try {
-      return Long.parseLong(position);
-    } catch (NumberFormatException e) {
-      throw ScimException.badRequest(ScimType.INVALID_CURSOR, "The cursor is not valid for this query.");
-    }
-  }
 
   private boolean hasIrregularRows(Connection c, RequestContext ctx) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
