@@ -9,6 +9,7 @@ import dev.scimkit.core.event.EventOutbox;
 import dev.scimkit.core.event.ProvisioningEvent;
 import dev.scimkit.core.event.ProvisioningListener;
 import dev.scimkit.core.internal.EventRecorder;
+import dev.scimkit.core.internal.CursorWalk;
 import dev.scimkit.core.internal.Discovery;
 import dev.scimkit.core.internal.ResourceHandler;
 import dev.scimkit.core.internal.UnicodeText;
@@ -22,6 +23,7 @@ import dev.scimkit.core.search.Paging;
 import dev.scimkit.filter.FilterLimits;
 import dev.scimkit.filter.FilterParseException;
 import dev.scimkit.filter.Filters;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,6 +62,7 @@ public final class ScimEngine implements AutoCloseable {
   private final FilterLimits filterLimits;
   private final BulkLimits bulkLimits;
   private final Discovery discovery;
+  private final CursorWalk cursors;
 
   private ScimEngine(Builder b) {
     Map<String, ResourceType> types = new LinkedHashMap<>(b.types);
@@ -83,6 +86,12 @@ public final class ScimEngine implements AutoCloseable {
             units instanceof EventOutbox outbox ? outbox : null,
             b.clock,
             b.eventPollInterval);
+    byte[] secret = b.cursorSecret;
+    if (secret == null) {
+      secret = new byte[32];
+      new SecureRandom().nextBytes(secret);
+    }
+    this.cursors = new CursorWalk(secret, b.cursorTimeout, b.clock, maxPageSize, units);
     ResourceHandler.Shared shared =
         new ResourceHandler.Shared(
             b.clock,
@@ -94,7 +103,8 @@ public final class ScimEngine implements AutoCloseable {
             Map.copyOf(b.checks),
             b.auditListeners.isEmpty() ? List.of(AuditListener.logging()) : List.copyOf(b.auditListeners),
             units,
-            events);
+            events,
+            cursors);
     Map<String, ResourceHandler> names = new LinkedHashMap<>();
     Map<String, ResourceHandler> endpoints = new LinkedHashMap<>();
     for (ResourceType type : types.values()) {
@@ -110,6 +120,7 @@ public final class ScimEngine implements AutoCloseable {
         new Discovery(
             resourceTypes,
             maxPageSize,
+            cursors.timeout(),
             bulkLimits,
             b.authenticationSchemes.isEmpty()
                 ? List.of(AuthenticationScheme.bearerToken())
@@ -266,8 +277,21 @@ public final class ScimEngine implements AutoCloseable {
    * Searches ({@code GET /Users?filter=…} or {@code POST /Users/.search}). No match is an empty
    * page, never an error.
    *
+   * <p>Paging is by index ({@code startIndex}, {@code count}; the default) unless the parameters
+   * carry a {@code cursor} (RFC 9865): then the search is a walk in the store's stable default
+   * order (creation order, or id order for a store without {@link ResourceStore#keysetPaging()}),
+   * where an empty cursor asks for the first page and each page carries the {@code nextCursor}
+   * (omitted on the last page) and, after the first, the {@code previousCursor} to send next. A
+   * walk neither skips nor repeats a resource while others are created and deleted, and a store
+   * with keyset paging serves its last page as fast as its first. {@code totalResults} on cursor
+   * pages is the number of matches when the walk began (counted on its first page only). A cursor
+   * is bound to the tenant, the endpoint and the filter it was issued for.
+   *
    * @throws ScimException 400 {@code invalidFilter} for a bad filter, 400 {@code invalidValue} for
-   *     bad paging or sorting parameters
+   *     bad paging or sorting parameters, or for {@code startIndex} or {@code sortBy} beside a
+   *     {@code cursor}; 400 {@code invalidCursor} for a cursor not issued for this query, 400
+   *     {@code expiredCursor} for one older than {@link Builder#cursorTimeout}, 400 {@code
+   *     invalidCount} for a {@code count} that is not an integer beside a cursor
    */
   public ListResponse search(
       String resourceType, SearchParameters parameters, RequestContext ctx, String baseUri) {
@@ -279,8 +303,10 @@ public final class ScimEngine implements AutoCloseable {
    * Searches every resource type at once ({@code POST /.search} at the root, RFC 7644 section
    * 3.4.3). Resource types for which the filter names no attribute contribute nothing; if it
    * names no attribute of any type, that is {@code 400 invalidFilter}. Results come type by type
-   * in the order of {@link #resourceTypes()}, each sorted by {@code sortBy} when given; paging
-   * reaches into the first {@link #maxPageSize()} matches of each type.
+   * in the order of {@link #resourceTypes()}, each sorted by {@code sortBy} when given; index
+   * paging reaches into the first {@link #maxPageSize()} matches of each type. With a {@code
+   * cursor}, paging is by cursor as in {@link #search}, walking every type in that order to its
+   * end, with no limit on how far.
    *
    * @throws ScimException 400 {@code invalidFilter}, 400 {@code invalidValue}
    */
@@ -293,6 +319,9 @@ public final class ScimEngine implements AutoCloseable {
       } catch (FilterParseException e) {
         throw ScimException.badRequest(ScimType.INVALID_FILTER, e.getMessage());
       }
+    }
+    if (parameters.cursor() != null) {
+      return searchAllByCursor(parameters, ctx, baseUri);
     }
     Paging paging = Paging.withMaxCount(maxPageSize);
     int startIndex = paging.startIndex(parameters.startIndex());
@@ -330,6 +359,25 @@ public final class ScimEngine implements AutoCloseable {
     int from = Math.min(startIndex - 1, all.size());
     int to = (int) Math.min((long) from + count, all.size());
     return new ListResponse(total, startIndex, all.subList(from, to));
+  }
+
+  private ListResponse searchAllByCursor(SearchParameters parameters, RequestContext ctx, String baseUri) {
+    List<CursorWalk.Lane> lanes = new ArrayList<>();
+    ScimException rejection = null;
+    for (ResourceType type : resourceTypes) {
+      try {
+        lanes.add(byName.get(lower(type.name())).cursorLane(parameters, baseUri));
+      } catch (ScimException e) {
+        if (e.status() != 400) {
+          throw e;
+        }
+        rejection = rejection == null ? e : rejection;
+      }
+    }
+    if (lanes.isEmpty() && rejection != null) {
+      throw rejection;
+    }
+    return cursors.page(lanes, "/", parameters, ctx);
   }
 
   /**
@@ -417,6 +465,9 @@ public final class ScimEngine implements AutoCloseable {
     /** Default for {@link #maxPageSize(int)}. */
     public static final int DEFAULT_MAX_PAGE_SIZE = 1000;
 
+    /** Default for {@link #cursorTimeout(Duration)}: one hour. */
+    public static final Duration DEFAULT_CURSOR_TIMEOUT = Duration.ofHours(1);
+
     private final Map<String, ResourceType> types = new LinkedHashMap<>();
     private final Map<String, ResourceStore> stores = new LinkedHashMap<>();
     private final Map<String, List<ResourceCheck>> checks = new LinkedHashMap<>();
@@ -433,6 +484,8 @@ public final class ScimEngine implements AutoCloseable {
     private final Map<String, java.util.Set<String>> eventValues = new LinkedHashMap<>();
     private Duration eventPollInterval = Duration.ofSeconds(1);
     private String documentationUri;
+    private byte[] cursorSecret;
+    private Duration cursorTimeout = DEFAULT_CURSOR_TIMEOUT;
 
     private Builder() {
       types.put("User", Schemas.userType());
@@ -559,6 +612,23 @@ public final class ScimEngine implements AutoCloseable {
     }
 
     /**
+     * The secret that seals the cursors of cursor paging (RFC 9865), at least 16 bytes. Cursors
+     * are encrypted and authenticated with a key derived from it, so clients can neither read nor
+     * forge them. Default: 32 random bytes chosen when the engine is built, which is right for one
+     * server; give every instance behind one load balancer the same secret (from your secret
+     * store), or a cursor issued by one instance is {@code 400 invalidCursor} on another, as it
+     * is after a restart.
+     */
+    public Builder cursorSecret(byte[] secret) {
+      requireNonNull(secret, "secret == null");
+      if (secret.length < 16) {
+        throw new IllegalArgumentException("cursorSecret shorter than 16 bytes: " + secret.length);
+      }
+      this.cursorSecret = secret.clone();
+      return this;
+    }
+
+    /**
      * Has the events of {@code resourceType} carry the old and new values of these attributes
      * when they change ({@link ProvisioningEvent#values()}): core attributes by name ({@code
      * "active"}, {@code "emails"}), extension attributes as {@code urn:…:name}. By default events
@@ -583,6 +653,21 @@ public final class ScimEngine implements AutoCloseable {
         throw new IllegalArgumentException("interval must be positive: " + interval);
       }
       this.eventPollInterval = interval;
+      return this;
+    }
+
+    /**
+     * How long a cursor stays valid after the response that carried it; an older one is {@code
+     * 400 expiredCursor}. Advertised as {@code pagination.cursorTimeout}. Cursors hold no state
+     * on the server, so this is a limit on how long a leaked cursor can be used, not a cost.
+     * Default {@link #DEFAULT_CURSOR_TIMEOUT}, at least one second.
+     */
+    public Builder cursorTimeout(Duration timeout) {
+      requireNonNull(timeout, "timeout == null");
+      if (timeout.getSeconds() < 1) {
+        throw new IllegalArgumentException("cursorTimeout below one second: " + timeout);
+      }
+      this.cursorTimeout = timeout;
       return this;
     }
 

@@ -1,6 +1,9 @@
 package dev.scimkit.core;
 
-/** The {@code scimType} values of RFC 7644 section 3.12, used with status 400 (and 409, 413). */
+/**
+ * The {@code scimType} values of RFC 7644 section 3.12, used with status 400 (and 409, 413), and
+ * those RFC 9865 adds for cursor paging.
+ */
 public enum ScimType {
   /** The filter syntax was invalid, or the attribute or operator is not supported. */
   INVALID_FILTER("invalidFilter"),
@@ -21,7 +24,13 @@ public enum ScimType {
   /** The specified SCIM protocol version is not supported. */
   INVALID_VERS("invalidVers"),
   /** The request cannot be completed because of sensitive information in the request URI. */
-  SENSITIVE("sensitive");
+  SENSITIVE("sensitive"),
+  /** The cursor is not one this server gave out for this query (RFC 9865 section 2.1). */
+  INVALID_CURSOR("invalidCursor"),
+  /** The cursor is older than the server's {@code cursorTimeout} (RFC 9865 section 2.1). */
+  EXPIRED_CURSOR("expiredCursor"),
+  /** The {@code count} of a cursor-paged request is not a valid number (RFC 9865 section 2.1). */
+  INVALID_COUNT("invalidCount");
 
   private final String value;
 

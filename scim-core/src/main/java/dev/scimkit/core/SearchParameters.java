@@ -14,6 +14,9 @@ import java.util.Map;
  * @param count the {@code count} text, or {@code null}
  * @param attributes the {@code attributes} list (comma-separated), or {@code null}
  * @param excludedAttributes the {@code excludedAttributes} list, or {@code null}
+ * @param cursor the {@code cursor} of RFC 9865, or {@code null} when the client did not send
+ *     one; the empty string (sent as {@code ?cursor} or {@code "cursor": ""}) asks for the first
+ *     page of a cursor-paged walk, any other value continues one
  */
 public record SearchParameters(
     String filter,
@@ -22,16 +25,29 @@ public record SearchParameters(
     String startIndex,
     String count,
     String attributes,
-    String excludedAttributes) {
+    String excludedAttributes,
+    String cursor) {
+
+  /** Parameters of index paging, or of the default paging, without a {@code cursor}. */
+  public SearchParameters(
+      String filter,
+      String sortBy,
+      String sortOrder,
+      String startIndex,
+      String count,
+      String attributes,
+      String excludedAttributes) {
+    this(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes, null);
+  }
 
   /** No filter, default order, first page. */
   public static SearchParameters all() {
-    return new SearchParameters(null, null, null, null, null, null, null);
+    return new SearchParameters(null, null, null, null, null, null, null, null);
   }
 
   /** Only a filter. */
   public static SearchParameters filter(String filter) {
-    return new SearchParameters(filter, null, null, null, null, null, null);
+    return new SearchParameters(filter, null, null, null, null, null, null, null);
   }
 
   /** The shaping part of these parameters. */
@@ -40,8 +56,9 @@ public record SearchParameters(
   }
 
   /**
-   * Reads a {@code SearchRequest} message body (RFC 7644 section 3.4.3). Keys are matched ignoring
-   * case; {@code attributes} may be an array or a comma-separated string.
+   * Reads a {@code SearchRequest} message body (RFC 7644 section 3.4.3, with the {@code cursor} of
+   * RFC 9865 section 3). Keys are matched ignoring case; {@code attributes} may be an array or a
+   * comma-separated string.
    *
    * @throws ScimException 400 {@code invalidSyntax} if the body is not an object
    */
@@ -56,6 +73,7 @@ public record SearchParameters(
     String count = null;
     String attributes = null;
     String excluded = null;
+    String cursor = null;
     for (Map.Entry<String, JsonNode> f : body.properties()) {
       String v = text(f.getValue());
       switch (f.getKey().toLowerCase(java.util.Locale.ROOT)) {
@@ -66,10 +84,11 @@ public record SearchParameters(
         case "count" -> count = v;
         case "attributes" -> attributes = v;
         case "excludedattributes" -> excluded = v;
+        case "cursor" -> cursor = v;
         default -> { } // schemas and unknown keys are ignored
       }
     }
-    return new SearchParameters(filter, sortBy, sortOrder, startIndex, count, attributes, excluded);
+    return new SearchParameters(filter, sortBy, sortOrder, startIndex, count, attributes, excluded, cursor);
   }
 
   private static String text(JsonNode v) {

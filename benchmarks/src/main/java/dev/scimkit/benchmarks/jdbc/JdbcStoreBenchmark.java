@@ -95,6 +95,17 @@ public final class JdbcStoreBenchmark {
    * commit flushed to disk).
    */
   static void runOnEmbeddedPostgres(PrintStream out) throws Exception {
+    onEmbeddedPostgres(out, JdbcStoreBenchmark::run);
+  }
+
+  /** What a benchmark runs on a database: its label, the pool, where figures go. */
+  @FunctionalInterface
+  interface Workload {
+    void run(String label, DataSource ds, PrintStream out) throws Exception;
+  }
+
+  /** Runs {@code workload} on a dedicated embedded PostgreSQL, as {@link #runOnEmbeddedPostgres}. */
+  static void onEmbeddedPostgres(PrintStream out, Workload workload) throws Exception {
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
     if (Boolean.parseBoolean(System.getProperty("scimkit.bench.durable", "true"))) {
       builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
@@ -112,7 +123,7 @@ public final class JdbcStoreBenchmark {
           }
         }
       }
-      run(label.append(')').toString(), ds, out);
+      workload.run(label.append(')').toString(), ds, out);
     }
   }
 
@@ -230,7 +241,7 @@ public final class JdbcStoreBenchmark {
     return g;
   }
 
-  private static void analyze(DataSource ds) throws Exception {
+  static void analyze(DataSource ds) throws Exception {
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
       s.execute("ANALYZE"); // as autovacuum would after a load
     }
@@ -247,7 +258,7 @@ public final class JdbcStoreBenchmark {
     void run(int i) throws Exception;
   }
 
-  private static void parallel(int threads, int count, Task task) throws Exception {
+  static void parallel(int threads, int count, Task task) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       AtomicInteger next = new AtomicInteger();
@@ -291,17 +302,17 @@ public final class JdbcStoreBenchmark {
         name, nanos.length, mean(nanos) / 1e6, percentile(nanos, 50) / 1e6, percentile(nanos, 99) / 1e6);
   }
 
-  private static double mean(long[] nanos) {
+  static double mean(long[] nanos) {
     return Arrays.stream(nanos).average().orElse(0);
   }
 
-  private static long percentile(long[] nanos, int p) {
+  static long percentile(long[] nanos, int p) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
   }
 
-  private static double seconds(long startNanos) {
+  static double seconds(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 }

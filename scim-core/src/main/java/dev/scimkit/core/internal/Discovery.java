@@ -9,6 +9,7 @@ import dev.scimkit.core.ScimException;
 import dev.scimkit.core.schema.ResourceType;
 import dev.scimkit.core.schema.Schema;
 import dev.scimkit.core.schema.Schemas;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class Discovery {
   private final Map<String, Schema> schemas;
   private final List<String> schemaOrder;
   private final int maxResults;
+  private final Duration cursorTimeout;
   private final BulkLimits bulk;
   private final List<AuthenticationScheme> authenticationSchemes;
   private final String documentationUri;
@@ -32,11 +34,13 @@ public final class Discovery {
   public Discovery(
       List<ResourceType> types,
       int maxResults,
+      Duration cursorTimeout,
       BulkLimits bulk,
       List<AuthenticationScheme> authenticationSchemes,
       String documentationUri) {
     this.types = List.copyOf(types);
     this.maxResults = maxResults;
+    this.cursorTimeout = cursorTimeout;
     this.bulk = bulk;
     this.authenticationSchemes = List.copyOf(authenticationSchemes);
     this.documentationUri = documentationUri;
@@ -69,6 +73,15 @@ public final class Discovery {
     json.putObject("changePassword").put("supported", false);
     json.putObject("sort").put("supported", true);
     json.putObject("etag").put("supported", true);
+    // RFC 9865 section 4: both methods, index by default (what clients that predate cursors
+    // expect); a page without count holds maxResults, as with index paging.
+    json.putObject("pagination")
+        .put("cursor", true)
+        .put("index", true)
+        .put("defaultPaginationMethod", "index")
+        .put("defaultPageSize", maxResults)
+        .put("maxPageSize", maxResults)
+        .put("cursorTimeout", cursorTimeout.toSeconds());
     ArrayNode schemes = json.putArray("authenticationSchemes");
     for (AuthenticationScheme s : authenticationSchemes) {
       ObjectNode n = schemes.addObject();

@@ -25,6 +25,7 @@ import dev.scimkit.core.search.Paging;
 import dev.scimkit.core.search.Projection;
 import dev.scimkit.core.store.GroupRef;
 import dev.scimkit.core.store.GroupStore;
+import dev.scimkit.core.store.Keyset;
 import dev.scimkit.core.store.Member;
 import dev.scimkit.core.store.ResourceStore;
 import dev.scimkit.core.store.SearchRequest;
@@ -34,13 +35,16 @@ import dev.scimkit.core.store.StoreProvider;
 import dev.scimkit.core.store.StoredResource;
 import dev.scimkit.core.validation.ResourceCheck;
 import dev.scimkit.filter.AttributePath;
+import dev.scimkit.filter.ComparisonOperator;
 import dev.scimkit.filter.Filter;
 import dev.scimkit.filter.FilterLimits;
 import dev.scimkit.filter.FilterParseException;
+import dev.scimkit.filter.FilterValue;
 import dev.scimkit.filter.Filters;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +74,8 @@ public final class ResourceHandler {
       Map<String, List<ResourceCheck>> checks,
       List<AuditListener> auditListeners,
       StoreProvider units,
-      EventRecorder events) {
+      EventRecorder events,
+      CursorWalk cursors) {
 
     /** The store of the first type with members (the groups), or {@code null}. */
     GroupStore groupStore() {
@@ -104,6 +109,9 @@ public final class ResourceHandler {
   private final List<ResourceCheck> checks;
   private final StoreUnits units;
   private final EventRecorder events;
+  private final ResolvedAttribute idAttribute;
+
+  private static final AttributePath ID_PATH = new AttributePath(null, "id", null);
 
   public ResourceHandler(ResourceType type, Shared shared) {
     this.type = type;
@@ -125,6 +133,7 @@ public final class ResourceHandler {
     this.checks = shared.checks().getOrDefault(type.name(), List.of());
     this.units = new StoreUnits(shared.units());
     this.events = shared.events();
+    this.idAttribute = type.resolve(ID_PATH);
   }
 
   public ResourceType type() {
@@ -343,7 +352,42 @@ public final class ResourceHandler {
     }
   }
 
+  /** A search's parameters, parsed and checked against this type. */
+  private record Query(Filter filter, ResolvedAttribute sortBy, SortOrder order, Projection projection) {}
+
+  /**
+   * A search of this type, paged by index, or by cursor when the client sent a {@code cursor}
+   * (see {@link CursorWalk}).
+   */
   public ListResponse search(SearchParameters p, RequestContext ctx, String baseUri) {
+    Query q = query(p);
+    if (p.cursor() != null) {
+      return shared.cursors().page(List.of(lane(q, baseUri)), type.endpoint(), p, ctx);
+    }
+    int startIndex = paging.startIndex(p.startIndex());
+    int count = paging.count(p.count());
+    SearchRequest request = new SearchRequest(q.filter(), q.sortBy(), q.order(), startIndex, count);
+    return units.read(ctx, () -> {
+      SearchResult result = store.search(request, ctx);
+      List<ObjectNode> resources = new ArrayList<>(result.resources().size());
+      for (StoredResource r : result.resources()) {
+        resources.add(render(r, q.projection(), baseUri, ctx).json());
+      }
+      return new ListResponse(result.totalResults(), startIndex, resources);
+    });
+  }
+
+  /**
+   * This type's lane in a cursor-paged search at the root (see {@link CursorWalk}).
+   *
+   * @throws ScimException 400 if the parameters do not fit this type (a filter naming none of its
+   *     attributes, a bad {@code sortBy} or {@code sortOrder})
+   */
+  public CursorWalk.Lane cursorLane(SearchParameters p, String baseUri) {
+    return lane(query(p), baseUri);
+  }
+
+  private Query query(SearchParameters p) {
     Projection projection = Projection.fromParameters(type, p.attributes(), p.excludedAttributes());
     Filter filter = null;
     if (p.filter() != null && !p.filter().isBlank()) {
@@ -373,17 +417,64 @@ public final class ResourceHandler {
     } catch (IllegalArgumentException e) {
       throw ScimException.badRequest(ScimType.INVALID_VALUE, e.getMessage());
     }
-    int startIndex = paging.startIndex(p.startIndex());
-    int count = paging.count(p.count());
-    SearchRequest request = new SearchRequest(filter, sortBy, order, startIndex, count);
-    return units.read(ctx, () -> {
-      SearchResult result = store.search(request, ctx);
-      List<ObjectNode> resources = new ArrayList<>(result.resources().size());
-      for (StoredResource r : result.resources()) {
-        resources.add(render(r, projection, baseUri, ctx).json());
+    return new Query(filter, sortBy, order, projection);
+  }
+
+  /**
+   * This type's part in a cursor walk. A store with keyset paging answers keyset requests itself;
+   * for any other store the engine pages by id: {@code id gt "<last id>"} added to the filter,
+   * sorted by id (descending, then reversed, for the page before an id).
+   */
+  private CursorWalk.Lane lane(Query q, String baseUri) {
+    boolean keyset = store.keysetPaging();
+    return new CursorWalk.Lane() {
+      @Override
+      public SearchResult fetch(Keyset page, int limit, RequestContext ctx) {
+        if (keyset) {
+          return store.search(SearchRequest.page(q.filter(), page, limit), ctx);
+        }
+        boolean after = page.direction() == Keyset.Direction.AFTER;
+        Filter filter = q.filter();
+        if (page.position() != null) {
+          Filter beyond = new Filter.Comparison(
+              ID_PATH, after ? ComparisonOperator.GT : ComparisonOperator.LT,
+              new FilterValue.StringValue(page.position()));
+          filter = filter == null ? beyond : Filter.and(filter, beyond);
+        }
+        SearchResult result = store.search(
+            new SearchRequest(filter, idAttribute, after ? SortOrder.ASCENDING : SortOrder.DESCENDING, 1, limit), ctx);
+        List<StoredResource> resources =
+            new ArrayList<>(result.resources().subList(0, Math.min(limit, result.resources().size())));
+        if (!after) {
+          Collections.reverse(resources);
+        }
+        List<String> ids = new ArrayList<>(resources.size());
+        for (StoredResource r : resources) {
+          ids.add(r.id());
+        }
+        return SearchResult.keysetPage(resources, ids);
       }
-      return new ListResponse(result.totalResults(), startIndex, resources);
-    });
+
+      @Override
+      public int count(RequestContext ctx) {
+        return store.search(new SearchRequest(q.filter(), null, SortOrder.ASCENDING, 1, 0), ctx).totalResults();
+      }
+
+      @Override
+      public boolean byId() {
+        return !keyset;
+      }
+
+      @Override
+      public Filter filter() {
+        return q.filter();
+      }
+
+      @Override
+      public ObjectNode render(StoredResource resource, RequestContext ctx) {
+        return ResourceHandler.this.render(resource, q.projection(), baseUri, ctx).json();
+      }
+    };
   }
 
   // ---- helpers -------------------------------------------------------------------------------

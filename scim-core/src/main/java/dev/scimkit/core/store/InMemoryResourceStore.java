@@ -21,6 +21,7 @@ import dev.scimkit.filter.FilterValue;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -337,6 +339,9 @@ final class InMemoryResourceStore implements GroupStore {
     if (p == null) {
       return new SearchResult(List.of(), 0);
     }
+    if (request.keyset() != null) {
+      return keysetPage(p, request, ctx);
+    }
     Filter filter = request.filter();
     CompiledFilter compiled = filter == null ? null : evaluator.compile(filter);
     Function<String, JsonNode> noExtra = name -> null;
@@ -354,6 +359,62 @@ final class InMemoryResourceStore implements GroupStore {
     int to = (int) Math.min((long) from + request.count(), matches.size());
     return new SearchResult(matches.subList(from, to), matches.size());
   }
+
+  /** Keyset paging is always on: the position is a resource's creation sequence number. */
+  @Override
+  public boolean keysetPaging() {
+    return true;
+  }
+
+  /**
+   * A page of keyset paging: a seek into the creation order (or into the few candidates an index
+   * picks out), evaluating the filter until the page is full.
+   */
+  private SearchResult keysetPage(Partition p, SearchRequest request, RequestContext ctx) {
+    Keyset keyset = request.keyset();
+    Filter filter = request.filter();
+    Set<String> ids = filter == null ? null : indexedIds(p, filter);
+    NavigableMap<Long, String> order = p.order;
+    if (ids != null) {
+      order = new TreeMap<>();
+      for (String id : ids) {
+        Entry e = p.byId.get(id);
+        if (e != null) {
+          order.put(e.sequence(), id);
+        }
+      }
+    }
+    boolean after = keyset.direction() == Keyset.Direction.AFTER;
+    if (keyset.position() != null) {
+      long position = keyset.sequence();
+      order = after ? order.tailMap(position, false) : order.headMap(position, false);
+    }
+    CompiledFilter compiled = filter == null ? null : evaluator.compile(filter);
+    Function<String, JsonNode> noExtra = name -> null;
+    List<StoredResource> page = new ArrayList<>();
+    List<String> positions = new ArrayList<>();
+    for (Map.Entry<Long, String> o : (after ? order : order.descendingMap()).entrySet()) {
+      if (page.size() >= request.count()) {
+        break;
+      }
+      Entry e = p.byId.get(o.getValue());
+      if (e == null || e.sequence() != o.getKey()) {
+        continue; // deleted since
+      }
+      StoredResource candidate = e.resource();
+      if (compiled == null
+          || compiled.matches(candidate, hasMembers ? membersOf(p, candidate.id(), ctx) : noExtra)) {
+        page.add(candidate);
+        positions.add(Long.toString(e.sequence()));
+      }
+    }
+    if (!after) {
+      Collections.reverse(page);
+      Collections.reverse(positions);
+    }
+    return SearchResult.keysetPage(page, positions);
+  }
+
 
   /**
    * The resources worth evaluating: those an indexed equality in the filter picks out (in the

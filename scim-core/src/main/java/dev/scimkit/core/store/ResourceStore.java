@@ -77,4 +77,18 @@ public interface ResourceStore {
    * matches.
    */
   SearchResult search(SearchRequest request, RequestContext ctx);
+
+  /**
+   * Whether {@link #search} answers keyset requests ({@link SearchRequest#keyset()}), which the
+   * engine sends when clients page by cursor (RFC 9865). Default {@code false}: the engine then
+   * pages cursors itself through ordinary searches, in {@code id} order, adding {@code id gt
+   * "<last id>"} (or {@code id lt}) to the filter and sorting by {@code id}. That is correct for
+   * every store that meets the search contract, and as stable as keyset paging, but each page
+   * costs a whole search. Override it when the store can seek to a position in its default order
+   * (the JDBC store seeks on an index of its sequence column), so that the page at the end of a
+   * walk of a million resources costs what the first does.
+   */
+  default boolean keysetPaging() {
+    return false;
+  }
 }

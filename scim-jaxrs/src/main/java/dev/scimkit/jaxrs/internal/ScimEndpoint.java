@@ -330,11 +330,14 @@ public class ScimEndpoint {
       @QueryParam("startIndex") String startIndex,
       @QueryParam("count") String count,
       @QueryParam("attributes") String attributes,
-      @QueryParam("excludedAttributes") String excludedAttributes) {
+      @QueryParam("excludedAttributes") String excludedAttributes,
+      @QueryParam("cursor") String cursor) {
     return guarded(
         () -> {
+          // "?cursor" and "?cursor=" arrive as "" (the first page of a cursor walk), no cursor as null
           SearchParameters params =
-              new SearchParameters(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes);
+              new SearchParameters(
+                  filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes, cursor);
           return ok(engine().search(type, params, context(), baseUri()).toJson());
         });
   }

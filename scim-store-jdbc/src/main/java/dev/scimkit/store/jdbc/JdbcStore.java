@@ -66,6 +66,11 @@ import javax.sql.DataSource;
  *       table in the request's own transaction and delivered after the commit by the engine's
  *       delivery thread: at least once, in order per resource, after a crash or from another
  *       instance. See {@link #startDelivery}.
+ *   <li><b>Cursor paging</b> (RFC 9865) is keyset paging in SQL ({@link
+ *       dev.scimkit.core.store.ResourceStore#keysetPaging()}): a page is {@code seq > ? ORDER BY
+ *       seq LIMIT ?}, a seek on the index of the creation sequence, so the last page of a walk
+ *       through a million users costs what the first does, and resources created or deleted
+ *       during the walk do not shift it.
  *   <li><b>Failure.</b> While the database is unreachable every call fails with a {@link
  *       ScimException} of status {@code 503}; nothing is cached, so service resumes by itself when
  *       it returns. Database messages never reach clients.

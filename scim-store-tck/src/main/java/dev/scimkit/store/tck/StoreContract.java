@@ -62,6 +62,11 @@ import org.junit.jupiter.api.Timeout;
  *   <li><b>Search</b> agrees with the core's filter semantics; without {@code sortBy} results come
  *       in a stable order (creation order), so that paging through them neither skips nor
  *       repeats a resource.
+ *   <li><b>Cursor paging</b> (see {@code CursorPagingContract} in this package's sources, whose
+ *       tests this class inherits): a store that declares {@link ResourceStore#keysetPaging()}
+ *       pages after and before the positions it gives out, in creation order, within the
+ *       tenant; with any store, a walk by cursor through the engine returns every resource that
+ *       stayed exactly once while others are created and deleted.
  *   <li><b>Units of work</b> (see {@code UnitOfWorkContract} in this package's sources, whose tests
  *       this class inherits): a unit commits all of its changes or none, joins nested units,
  *       and, run by the engine, never leaves a member that outlives its resource or answers 412
@@ -69,7 +74,7 @@ import org.junit.jupiter.api.Timeout;
  *       dev.scimkit.core.store.StoreProvider#transaction} fails these tests: that is the point.
  * </ul>
  */
-public abstract class StoreContract extends UnitOfWorkContract {
+public abstract class StoreContract extends CursorPagingContract {
   // ---- create and get --------------------------------------------------------------------------
 
   @Test
