@@ -67,8 +67,10 @@ import java.util.Set;
  *       instead.
  *   <li><b>Changed.</b> Changes to mapped columns are served at once and filters see them; they
  *       do not change the user's version or {@code meta.lastModified}, which follow changes made
- *       over SCIM only. A row whose {@code userName} the host changed keeps its old name reserved
- *       until the user is next written over SCIM.
+ *       over SCIM only. Before a user is created or renamed over SCIM, the reservations of its
+ *       {@code userName} are brought up to date with the table: a user the host renamed away
+ *       from the name lets it go, and a row the host gave the name (renamed or inserted) takes
+ *       it, so the claim is decided as if every name had been written over SCIM.
  * </ul>
  *
  * <h2>Tenants</h2>
@@ -86,8 +88,10 @@ import java.util.Set;
  * attributes only partly in columns ({@code name} when {@code name.givenName} is mapped), SQL
  * narrows the rows and the core's {@code FilterEvaluator} decides. Conditions on attributes kept
  * as JSON are translated as for Scimkit's own users. Sorting by a mapped attribute happens in
- * Java. For large tables, index what identity providers look users up by: on PostgreSQL {@code
- * CREATE INDEX ON users (scim_fold(email))} serves {@code userName eq}.
+ * Java. Comparisons that ignore case fold the column in SQL ({@code LOWER} on H2, {@code
+ * scim_fold} on PostgreSQL), which an ordinary index on the column does not serve: such a lookup,
+ * and the check of a new user's {@code userName} against the table, read the table's rows of the
+ * tenant.
  *
  * <p>Instances are immutable.
  */

@@ -236,6 +236,27 @@ abstract class UserTableContract {
     assertThat(users.search(SearchRequest.of(Filters.parse("userName eq \"old@example.com\""), 10), acme).totalResults()).isZero();
   }
 
+  /**
+   * A name is reserved by whichever row the host's table gives it now: the host renaming a user
+   * frees the old name for others and keeps the new one from them, and a row the host inserted
+   * holds its name before anyone has read it.
+   */
+  @Test
+  void userNamesTheHostGaveOrTookAway_areReservedAsTheTableSaysNow() {
+    users.create(fresh("u1", userDoc("old@example.com")), acme);
+    HostUserTables.execute(dataSource(), "UPDATE " + table + " SET email = 'new@example.com' WHERE id = 'u1'");
+    insert("h1", "host@example.com", null, null, true);
+
+    StoredResource u2 = users.create(fresh("u2", userDoc("OLD@example.com")), acme);
+    for (String taken : List.of("New@Example.com", "HOST@example.com")) {
+      assertThatThrownBy(() -> users.create(fresh("u3", userDoc(taken)), acme))
+          .as(taken).isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(409));
+      assertThatThrownBy(() -> users.replace(u2.withChange(1, u2.lastModified(), userDoc(taken)), u2.version(), acme))
+          .as(taken).isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(409));
+    }
+    assertThat(ids(users.search(SearchRequest.of(null, 10), acme))).containsExactlyInAnyOrder("u1", "u2", "h1");
+  }
+
   // ---- columns and the rest --------------------------------------------------------------------
 
   @Test

@@ -9,6 +9,10 @@ import dev.scimkit.core.schema.Schemas;
 import dev.scimkit.core.store.SearchRequest;
 import dev.scimkit.core.store.SearchResult;
 import dev.scimkit.core.store.StoredResource;
+import dev.scimkit.filter.AttributePath;
+import dev.scimkit.filter.ComparisonOperator;
+import dev.scimkit.filter.Filter;
+import dev.scimkit.filter.FilterValue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -37,6 +42,7 @@ import java.util.Optional;
 public final class MappedUserStore extends JdbcResourceStore {
   private final HostTable host;
   private final List<String> extraColumns;
+  private final HostTable.Column userNameColumn;
 
   public MappedUserStore(Database db, ResourceType type, Clock clock, HostTable host) {
     super(db, type, clock, host);
@@ -46,6 +52,7 @@ public final class MappedUserStore extends JdbcResourceStore {
       extras.add(HostTable.sql("u", c));
     }
     this.extraColumns = List.copyOf(extras);
+    this.userNameColumn = host.columnOf(type.resolve(AttributePath.of("userName")));
   }
 
   // ---- rows ------------------------------------------------------------------------------------
@@ -91,6 +98,7 @@ public final class MappedUserStore extends JdbcResourceStore {
           sameIdOrName.append(" OR r." + TableLayout.USER_NAME_KEY + " = ").param(row.keys().userName());
         }
         purgeDeleted(ctx, sameIdOrName.append(")"));
+        claim(ctx, row.keys().userName(), resource.id());
         StoredResource created = create(resource, row, ctx);
         insertHostRow(c, ctx, resource, split);
         return created;
@@ -151,6 +159,7 @@ public final class MappedUserStore extends JdbcResourceStore {
           purgeDeleted(ctx, Sql.of("r." + TableLayout.USER_NAME_KEY + " = ").param(row.keys().userName())
               .append(" AND r.id <> ").param(resource.id()));
         }
+        claim(ctx, row.keys().userName(), resource.id());
         StoredResource stored = replace(resource, row, expectedVersion, ctx);
         updateHostRow(c, ctx, resource, split);
         return stored;
@@ -187,6 +196,77 @@ public final class MappedUserStore extends JdbcResourceStore {
     if (!db.holdsLock(typeName, id) && get(id, ctx).isEmpty()) {
       throw ScimException.notFound(typeName, id);
     }
+  }
+
+  // ---- userName reservations of rows the host changed ------------------------------------------
+
+  /**
+   * Brings the reservations of a {@code userName} up to date with the host's table before a
+   * user claims it (folded: {@code key}): a user whose name the host changed away from it lets it
+   * go, and a user the host gave it (inserted, or renamed) takes it, so that the unique index
+   * then decides the claim as if every name had been written over SCIM. Each moved reservation
+   * takes the user's current name if no one holds it, else none.
+   */
+  private void claim(RequestContext ctx, String key, String self) {
+    if (key == null || userNameColumn == null) {
+      return; // the name is only ever written over SCIM: its reservation is current
+    }
+    Filter named = new Filter.Comparison(AttributePath.of("userName"), ComparisonOperator.EQ, FilterValue.of(key));
+    Sql hostNamed = FilterTranslator.hostOnly(layout, dialect).translate(named).possible();
+    adopt(ctx, hostNamed);
+    db.atomically("update the reservations of a userName", c -> {
+      Sql sql = Sql.of("SELECT " + rowColumns() + ", r." + TableLayout.USER_NAME_KEY + " FROM " + from()
+              + " WHERE r.tenant = ").param(ctx.tenant()).append(" AND r.resource_type = ").param(typeName)
+          .append(" AND r.id <> ").param(self).append(" AND (r." + TableLayout.USER_NAME_KEY + " = ").param(key)
+          .append(" OR ").append(hostNamed).append(")");
+      List<String[]> releases = new ArrayList<>();
+      List<String[]> takes = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+        sql.bind(ps, 1);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            StoredResource user = row(rs);
+            String current = layout.keys(user.document()).userName();
+            String held = rs.getString(rowWidth() + 1);
+            if (!Objects.equals(current, held)) {
+              (key.equals(held) ? releases : takes).add(new String[] {user.id(), current});
+            }
+          }
+        }
+      }
+      for (List<String[]> moves : List.of(releases, takes)) {
+        for (String[] move : moves) {
+          reserve(c, ctx, move[0], move[1]);
+        }
+      }
+      return null;
+    });
+  }
+
+  /** Gives the user {@code key} as its reservation if no one holds it, else none. */
+  private void reserve(Connection c, RequestContext ctx, String id, String key) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE scim_resource SET " + TableLayout.USER_NAME_KEY + " = " + KEY_IF_FREE
+            + " WHERE tenant = ? AND resource_type = ? AND id = ?")) {
+      int i = bindKeyIfFree(ps, 1, ctx, key);
+      ps.setString(i++, ctx.tenant());
+      ps.setString(i++, typeName);
+      ps.setString(i, id);
+      ps.executeUpdate();
+    }
+  }
+
+  /** {@code key} if no user of the tenant holds it, else null; bound by {@link #bindKeyIfFree}. */
+  private static final String KEY_IF_FREE =
+      "CASE WHEN EXISTS (SELECT 1 FROM scim_resource x WHERE x.tenant = ? AND x.resource_type = ?"
+          + " AND x." + TableLayout.USER_NAME_KEY + " = ?) THEN NULL ELSE CAST(? AS VARCHAR) END";
+
+  private int bindKeyIfFree(PreparedStatement ps, int first, RequestContext ctx, String key) throws SQLException {
+    ps.setString(first, ctx.tenant());
+    ps.setString(first + 1, typeName);
+    ps.setString(first + 2, key);
+    ps.setString(first + 3, key);
+    return first + 4;
   }
 
   // ---- the host's rows -------------------------------------------------------------------------
@@ -413,9 +493,7 @@ public final class MappedUserStore extends JdbcResourceStore {
         + " user_name_key, display_name, display_name_key, external_id_key, irregular, document"
         + (dialect.hasSearchTerms() ? ", search_terms" : "") + ")"
         + " SELECT CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), 1, CAST(? AS BIGINT), CAST(? AS BIGINT),"
-        + " CASE WHEN EXISTS (SELECT 1 FROM scim_resource x WHERE x.tenant = ? AND x.resource_type = ?"
-        + " AND x.user_name_key = ?) THEN NULL ELSE CAST(? AS VARCHAR) END,"
-        + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BOOLEAN), "
+        + " " + KEY_IF_FREE + ", CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BOOLEAN), "
         + dialect.documentParameter() + (dialect.hasSearchTerms() ? ", ?" : "")
         + " WHERE NOT EXISTS (SELECT 1 FROM scim_resource x WHERE x.tenant = ? AND x.resource_type = ? AND x.id = ?)"
         + (dialect == Dialect.POSTGRESQL ? " ON CONFLICT DO NOTHING" : "");
@@ -427,10 +505,7 @@ public final class MappedUserStore extends JdbcResourceStore {
         ps.setString(i++, f.resource().id());
         ps.setLong(i++, Instants.toNanos(f.resource().created()));
         ps.setLong(i++, Instants.toNanos(f.resource().lastModified()));
-        ps.setString(i++, ctx.tenant());
-        ps.setString(i++, typeName);
-        ps.setString(i++, keys.userName());
-        ps.setString(i++, keys.userName());
+        i = bindKeyIfFree(ps, i, ctx, keys.userName());
         ps.setString(i++, keys.displayName());
         ps.setString(i++, keys.displayNameKey());
         ps.setString(i++, keys.externalId());
