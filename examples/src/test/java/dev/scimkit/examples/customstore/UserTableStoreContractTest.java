@@ -2,11 +2,9 @@ package dev.scimkit.examples.customstore;
 
 import dev.scimkit.core.RequestContext;
 import dev.scimkit.core.store.StoreProvider;
+import dev.scimkit.examples.H2Memory;
 import dev.scimkit.store.tck.StoreContract;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 
@@ -29,16 +27,12 @@ class UserTableStoreContractTest extends StoreContract {
 
   @Override
   protected StoreProvider newStoreProvider() {
-    db = HostDatabase.open("jdbc:h2:mem:contract-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    db = HostDatabase.open(H2Memory.url("contract"));
     return UserTableStore.open(db);
   }
 
   @AfterEach
   void dropDatabase() throws SQLException {
-    try (Connection c = db.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("SHUTDOWN");
-    }
-    db.dispose();
+    H2Memory.shutdown(db);
   }
 }

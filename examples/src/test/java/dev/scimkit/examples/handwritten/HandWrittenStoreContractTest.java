@@ -2,11 +2,9 @@ package dev.scimkit.examples.handwritten;
 
 import dev.scimkit.core.store.InMemoryStore;
 import dev.scimkit.core.store.StoreProvider;
+import dev.scimkit.examples.H2Memory;
 import dev.scimkit.store.tck.StoreContract;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 
@@ -20,16 +18,12 @@ class HandWrittenStoreContractTest extends StoreContract {
 
   @Override
   protected StoreProvider newStoreProvider() {
-    db = JdbcConnectionPool.create("jdbc:h2:mem:handwritten-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    db = JdbcConnectionPool.create(H2Memory.url("handwritten"), "sa", "");
     return new HostStores(db);
   }
 
   @AfterEach
   void dropDatabase() throws SQLException {
-    try (Connection c = db.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("SHUTDOWN");
-    }
-    db.dispose();
+    H2Memory.shutdown(db);
   }
 }

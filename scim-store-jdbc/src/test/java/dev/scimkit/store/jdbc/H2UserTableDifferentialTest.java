@@ -1,37 +1,11 @@
 package dev.scimkit.store.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.scimkit.core.schema.ResourceType;
-import dev.scimkit.core.schema.Schemas;
-import java.util.List;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 
-/**
- * The differential test on H2 with users in a host's table that maps every kind of path: the
- * same answers as the in-memory store, for users and for groups of such users.
- */
-class H2UserTableDifferentialTest extends DifferentialFilterContract {
-  private final HikariDataSource dataSource = TestDatabases.h2();
-
+/** {@link UserTableDifferentialContract} on H2. */
+class H2UserTableDifferentialTest extends UserTableDifferentialContract {
   @Override
-  DataSource dataSource() {
-    return dataSource;
-  }
-
-  @Override
-  JdbcStore store(JdbcStore.Builder builder) {
-    HostUserTables.createWide(dataSource, "app_user");
-    return builder.userTable(HostUserTables.wide("app_user")).build();
-  }
-
-  @Override
-  List<ResourceType> types() {
-    return List.of(Schemas.userType(), Schemas.groupType());
-  }
-
-  @AfterEach
-  void close() {
-    dataSource.close();
+  HikariDataSource openDatabase() {
+    return TestDatabases.h2();
   }
 }

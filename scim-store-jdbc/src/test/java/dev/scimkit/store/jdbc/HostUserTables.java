@@ -21,14 +21,16 @@ final class HostUserTables {
 
   /** {@link #createUsers}' table, all of whose rows belong to {@code tenant}. */
   static UserTable users(String table, String tenant) {
+    return fiveColumns(table).tenant(tenant).build();
+  }
+
+  private static UserTable.Builder fiveColumns(String table) {
     return UserTable.named(table)
         .id("id")
         .column("userName", "email")
         .column("name.givenName", "first_name")
         .column("name.familyName", "last_name")
-        .column("active", "active")
-        .tenant(tenant)
-        .build();
+        .column("active", "active");
   }
 
   /** The five columns and a tenant column, the key being tenant and id. */
@@ -39,14 +41,7 @@ final class HostUserTables {
   }
 
   static UserTable usersWithTenant(String table) {
-    return UserTable.named(table)
-        .id("id")
-        .column("userName", "email")
-        .column("name.givenName", "first_name")
-        .column("name.familyName", "last_name")
-        .column("active", "active")
-        .tenantColumn("org_id")
-        .build();
+    return fiveColumns(table).tenantColumn("org_id").build();
   }
 
   /**

@@ -1,26 +1,11 @@
 package dev.scimkit.store.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
-/** The store contract on a host's users table of one tenant, on embedded PostgreSQL. */
+/** {@link OneTenantUserTableContract} on embedded PostgreSQL. */
 class PostgresOneTenantUserTableContractTest extends OneTenantUserTableContract {
-  private static HikariDataSource dataSource;
-
-  @BeforeAll
-  static void startDatabase() {
-    dataSource = TestDatabases.postgres(20);
-  }
-
-  @AfterAll
-  static void stopDatabase() {
-    dataSource.close();
-  }
-
   @Override
-  DataSource dataSource() {
-    return dataSource;
+  HikariDataSource openDatabase() {
+    return TestDatabases.postgres(20);
   }
 }

@@ -1,33 +1,11 @@
 package dev.scimkit.store.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
-/** The store contract on a host's users table with a tenant column, on embedded PostgreSQL. */
+/** {@link TenantColumnUserTableContract} on embedded PostgreSQL. */
 class PostgresTenantColumnUserTableContractTest extends TenantColumnUserTableContract {
-  private static HikariDataSource dataSource;
-  private static JdbcStore store;
-
-  @BeforeAll
-  static void startDatabase() {
-    dataSource = TestDatabases.postgres(20);
-    store = createStore(dataSource);
-  }
-
-  @AfterAll
-  static void stopDatabase() {
-    dataSource.close();
-  }
-
   @Override
-  DataSource dataSource() {
-    return dataSource;
-  }
-
-  @Override
-  JdbcStore store() {
-    return store;
+  HikariDataSource openDatabase() {
+    return TestDatabases.postgres(20);
   }
 }

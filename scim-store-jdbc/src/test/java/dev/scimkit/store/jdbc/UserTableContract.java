@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.scimkit.core.RequestContext;
 import dev.scimkit.core.ResponseOptions;
 import dev.scimkit.core.ScimEngine;
@@ -27,17 +28,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -45,12 +45,30 @@ import org.junit.jupiter.api.Timeout;
  * deletes and changes itself, attributes without a column, columns for elements and instants, and
  * the checks made when the store is built. Each test has a table and a tenant of its own.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class UserTableContract {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicInteger TABLES = new AtomicInteger();
   private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
-  abstract DataSource dataSource();
+  private HikariDataSource dataSource;
+
+  /** A pool on a new, empty database, for the whole class. */
+  abstract HikariDataSource openDatabase();
+
+  @BeforeAll
+  void startDatabase() {
+    dataSource = openDatabase();
+  }
+
+  @AfterAll
+  void stopDatabase() {
+    dataSource.close();
+  }
+
+  private DataSource dataSource() {
+    return dataSource;
+  }
 
   private String table;
   private RequestContext acme;
@@ -71,6 +89,12 @@ abstract class UserTableContract {
     store = s;
     users = store.storeFor(Schemas.userType());
     groups = (GroupStore) store.storeFor(Schemas.groupType());
+  }
+
+  /** Creates the table {@code name (columns)} and serves it as {@code table} describes it. */
+  private void useTable(String name, String columns, UserTable.Builder table) {
+    HostUserTables.execute(dataSource(), "CREATE TABLE " + name + " (" + columns + ")");
+    use(JdbcStore.builder(dataSource()).userTable(table.tenant(acme.tenant()).build()).build());
   }
 
   // ---- rows the host inserted ------------------------------------------------------------------
@@ -96,13 +120,10 @@ abstract class UserTableContract {
   @Test
   void hostInsertedRow_takesItsCreatedFromTheMappedColumn() {
     String stamped = table + "_stamped";
-    HostUserTables.execute(dataSource(), "CREATE TABLE " + stamped + " (id VARCHAR(64) PRIMARY KEY,"
-        + " email VARCHAR(320) NOT NULL, created_at TIMESTAMP WITH TIME ZONE, updated_at TIMESTAMP WITH TIME ZONE)");
-    use(JdbcStore.builder(dataSource())
-        .userTable(UserTable.named(stamped).id("id").column("userName", "email")
-            .column("meta.created", "created_at").column("meta.lastModified", "updated_at")
-            .tenant(acme.tenant()).build())
-        .build());
+    useTable(stamped, "id VARCHAR(64) PRIMARY KEY, email VARCHAR(320) NOT NULL,"
+            + " created_at TIMESTAMP WITH TIME ZONE, updated_at TIMESTAMP WITH TIME ZONE",
+        UserTable.named(stamped).id("id").column("userName", "email")
+            .column("meta.created", "created_at").column("meta.lastModified", "updated_at"));
     OffsetDateTime created = OffsetDateTime.of(2020, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC);
     HostUserTables.execute(dataSource(), "INSERT INTO " + stamped + " (id, email, created_at, updated_at)"
         + " VALUES ('h1', 'ada@example.com', ?, ?)", created, created.plusDays(1));
@@ -153,11 +174,11 @@ abstract class UserTableContract {
     for (int round = 0; round < 20; round++) {
       String id = "race-" + round;
       insert(id, id + "@example.com", null, null, true);
-      AtomicInteger n = new AtomicInteger();
-      List<StoredResource> seen = race(16, () -> n.getAndIncrement() % 2 == 0
+      List<StoredResource> seen = Collections.synchronizedList(new ArrayList<>());
+      Race.race(16, thread -> seen.add(thread % 2 == 0
           ? users.get(id, acme).orElseThrow()
           : users.search(SearchRequest.of(Filters.parse("userName eq \"" + id + "@example.com\""), 1), acme)
-              .resources().get(0));
+              .resources().get(0)));
       assertThat(new HashSet<>(seen)).as("round " + round).hasSize(1);
       assertThat(queryOne("SELECT COUNT(*) FROM scim_resource WHERE tenant = '" + acme.tenant()
           + "' AND resource_type = 'User' AND id = '" + id + "'", Long.class)).isEqualTo(1L);
@@ -280,12 +301,8 @@ abstract class UserTableContract {
   @Test
   void elementColumn_holdsTheWorkEmail_andARowTheHostInsertedGetsOneElement() {
     String wide = table + "_wide";
-    HostUserTables.execute(dataSource(), "CREATE TABLE " + wide + " (id VARCHAR(64) PRIMARY KEY,"
-        + " login VARCHAR(320) NOT NULL, work_email VARCHAR(320))");
-    use(JdbcStore.builder(dataSource())
-        .userTable(UserTable.named(wide).id("id").column("userName", "login")
-            .column("emails[type eq \"work\"].value", "work_email").tenant(acme.tenant()).build())
-        .build());
+    useTable(wide, "id VARCHAR(64) PRIMARY KEY, login VARCHAR(320) NOT NULL, work_email VARCHAR(320)",
+        UserTable.named(wide).id("id").column("userName", "login").column("emails[type eq \"work\"].value", "work_email"));
     ObjectNode doc = userDoc("bjensen");
     doc.putArray("emails").add(JSON.createObjectNode().put("value", "babs@home.example").put("type", "home"))
         .add(JSON.createObjectNode().put("value", "bjensen@example.com").put("type", "Work").put("primary", true));
@@ -403,27 +420,5 @@ abstract class UserTableContract {
 
   private static List<String> ids(SearchResult result) {
     return result.resources().stream().map(StoredResource::id).toList();
-  }
-
-  private static <T> List<T> race(int threads, java.util.concurrent.Callable<T> task) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<T>> futures = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        futures.add(pool.submit(() -> {
-          start.await();
-          return task.call();
-        }));
-      }
-      start.countDown();
-      List<T> out = new ArrayList<>();
-      for (Future<T> f : futures) {
-        out.add(f.get(60, TimeUnit.SECONDS));
-      }
-      return out;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }

@@ -402,7 +402,8 @@ public class JdbcResourceStore implements ResourceStore {
     return typeName + " with this " + (a == null ? "value" : a.attribute().name()) + " already exists";
   }
 
-  private boolean exists(Connection c, RequestContext ctx, String condition, String value, String notId)
+  /** Whether a row of this type and tenant meets {@code condition} (one parameter), other than {@code notId}. */
+  boolean exists(Connection c, RequestContext ctx, String condition, String value, String notId)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT 1 FROM scim_resource WHERE tenant = ? AND resource_type = ? AND " + condition

@@ -525,23 +525,11 @@ public final class MappedUserStore extends JdbcResourceStore {
           throw e;
         }
       }
-      if (adopted(c, ctx, f.resource().id())) {
+      if (exists(c, ctx, "id = ?", f.resource().id(), null)) {
         return 0; // another transaction adopted it
       }
     }
     return 0; // keeps losing races: the next read tries again
-  }
-
-  private boolean adopted(Connection c, RequestContext ctx, String id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT 1 FROM scim_resource WHERE tenant = ? AND resource_type = ? AND id = ?")) {
-      ps.setString(1, ctx.tenant());
-      ps.setString(2, typeName);
-      ps.setString(3, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    }
   }
 
   // ---- rows the host deleted -------------------------------------------------------------------
