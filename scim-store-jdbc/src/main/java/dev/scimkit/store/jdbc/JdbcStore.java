@@ -133,7 +133,7 @@ public final class JdbcStore implements StoreProvider, EventOutbox {
       if (type.hasMembers()) {
         return new JdbcGroupStore(db, type, clock, users);
       }
-      if (users != null && type.schema().id().equals(Schemas.USER)) {
+      if (users != null && HostTable.holds(type)) {
         return new MappedUserStore(db, type, clock, users);
       }
       return new JdbcResourceStore(db, type, clock);

@@ -65,6 +65,10 @@ import java.util.Set;
  *       host calls {@link JdbcStore#purgeDeletedUsers()}. To have a group's version and
  *       provisioning events follow at once, delete through SCIM ({@code ScimEngine.delete})
  *       instead.
+ *   <li><b>Referred to.</b> A row that other tables of the host refer to with foreign keys
+ *       cannot be deleted over SCIM unless those keys cascade: such a {@code DELETE} is answered
+ *       {@code 409} and changes nothing; deactivating the user ({@code active} false) works as
+ *       for any other.
  *   <li><b>Changed.</b> Changes to mapped columns are served at once and filters see them; they
  *       do not change the user's version or {@code meta.lastModified}, which follow changes made
  *       over SCIM only. Before a user is created or renamed over SCIM, the reservations of its

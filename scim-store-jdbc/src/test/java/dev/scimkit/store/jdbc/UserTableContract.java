@@ -242,6 +242,21 @@ abstract class UserTableContract {
         .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(404));
   }
 
+  @Test
+  void aRowOtherTablesOfTheHostReferTo_is409OnDelete_andKeepsItsMemberships() {
+    users.create(fresh("u1", userDoc("owner@example.com")), acme);
+    StoredResource group = groups.create(fresh("g1", groupDoc("Owners")), acme);
+    groups.addMembers(group.id(), List.of(new Member("u1", "User")), acme);
+    HostUserTables.execute(dataSource(), "CREATE TABLE " + table + "_orders (id INT PRIMARY KEY,"
+        + " owner VARCHAR(64) REFERENCES " + table + " (id))");
+    HostUserTables.execute(dataSource(), "INSERT INTO " + table + "_orders (id, owner) VALUES (1, 'u1')");
+
+    assertThatThrownBy(() -> users.delete("u1", ResourceStore.ANY_VERSION, acme))
+        .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(409));
+    assertThat(users.get("u1", acme)).isPresent();
+    assertThat(groups.members(group.id(), acme)).extracting(Member::value).containsExactly("u1");
+  }
+
   // ---- rows the host changed -------------------------------------------------------------------
 
   @Test

@@ -48,6 +48,11 @@ public final class HostTable {
   /** The name of the resource type a host table holds. */
   static final String USER_TYPE = "User";
 
+  /** Whether {@code type} is the core User type, the one a host table holds. */
+  public static boolean holds(ResourceType type) {
+    return type.name().equals(USER_TYPE) && type.schema().id().equals(Schemas.USER);
+  }
+
   /** Where a mapped value sits in a user's document. */
   public enum Kind {
     /** A top-level attribute: {@code userName}, {@code urn:…:enterprise:2.0:User:department}. */

@@ -181,6 +181,13 @@ public final class MappedUserStore extends JdbcResourceStore {
           "DELETE FROM " + host.table() + " WHERE " + hostRow())) {
         bindHostRow(ps, 1, id, ctx);
         ps.executeUpdate();
+      } catch (SQLException e) {
+        if (SqlErrors.isForeignKeyViolation(e)) {
+          // the transaction is failed (and rolled back by the unit): nothing of the delete stays
+          throw new ScimException(409, null,
+              "User " + id + " cannot be deleted: other data of the service refers to it; deactivate it instead", e);
+        }
+        throw e;
       }
       return null;
     });

@@ -55,7 +55,7 @@ final class TableLayout {
   TableLayout(ResourceType type, HostTable users) {
     this.type = type;
     this.hasMembers = type.hasMembers();
-    this.host = users != null && type.name().equals(HostTable.USER_TYPE) ? users : null;
+    this.host = users != null && HostTable.holds(type) ? users : null;
     this.memberUsers = users != null && hasMembers ? users : null;
     List<UniqueAttribute> all = new ArrayList<>();
     collect(all, type.schema(), false);
