@@ -247,7 +247,7 @@ public final class JdbcStoreBenchmark {
     }
   }
 
-  private static void expectOne(int n) {
+  static void expectOne(int n) {
     if (n != 1) {
       throw new IllegalStateException("expected one result, got " + n);
     }
@@ -284,7 +284,7 @@ public final class JdbcStoreBenchmark {
     void run() throws Exception;
   }
 
-  private static void measure(PrintStream out, String name, int n, Call call) throws Exception {
+  static void measure(PrintStream out, String name, int n, Call call) throws Exception {
     for (int i = 0; i < Math.max(20, n / 10); i++) {
       call.run();
     }
@@ -297,7 +297,7 @@ public final class JdbcStoreBenchmark {
     report(out, name, times);
   }
 
-  private static void report(PrintStream out, String name, long[] nanos) {
+  static void report(PrintStream out, String name, long[] nanos) {
     out.printf(Locale.ROOT, "%-52s n=%5d  mean %8.3f ms  median %8.3f ms  p99 %8.3f ms%n",
         name, nanos.length, mean(nanos) / 1e6, percentile(nanos, 50) / 1e6, percentile(nanos, 99) / 1e6);
   }

@@ -1,11 +1,11 @@
 package dev.scimkit.examples.customstore;
 
 import dev.scimkit.core.ScimEngine;
-import dev.scimkit.core.auth.InMemoryTokenStore;
 import dev.scimkit.core.auth.IssuedToken;
 import dev.scimkit.core.auth.OrganizationTokens;
 import dev.scimkit.jaxrs.ScimApplication;
 import dev.scimkit.jaxrs.ScimHttpConfig;
+import dev.scimkit.store.jdbc.JdbcStore;
 import java.net.URI;
 import javax.sql.DataSource;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -16,18 +16,18 @@ import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * A host that already has its own users table serves it over SCIM: users are rows of {@code
- * app_user} ({@link UserTableStore}), groups stay in Scimkit's in-memory store. An identity
- * provider's changes land in the host's table, and users the host creates itself are visible to
- * the identity provider.
+ * users} ({@link UserTableStore}), groups and tokens live in Scimkit's tables beside it. An
+ * identity provider's changes land in the host's table, and users the host creates itself are
+ * visible to the identity provider.
  *
  * <pre>
  * java -cp examples/target/scimkit-server.jar dev.scimkit.examples.customstore.CustomStoreHost
  * </pre>
  *
- * <p>The line that matters is the engine's store provider in {@link #start}: {@link HostStores}
- * supplies {@link UserTableStore} for users and an in-memory store for the rest, and runs each
- * request as one unit of work of both. The rest is the usual mounting (Scimkit's own application
- * at {@code /scim/v2} on Jersey and Grizzly) and organisation tokens.
+ * <p>The line that matters is the engine's store provider in {@link #start}: {@link
+ * UserTableStore#open} gives a JDBC store whose users are the host's rows. The rest is the usual
+ * mounting (Scimkit's own application at {@code /scim/v2} on Jersey and Grizzly) and
+ * organisation tokens.
  */
 public final class CustomStoreHost implements AutoCloseable {
   private final HttpServer server;
@@ -42,12 +42,9 @@ public final class CustomStoreHost implements AutoCloseable {
 
   /** Serves the users of {@code hostDatabase} over SCIM at {@code http://host:port/scim/v2}. */
   public static CustomStoreHost start(DataSource hostDatabase, String host, int port) {
-    ScimEngine engine =
-        ScimEngine.builder()
-            // users in the host's table, groups in memory; one unit of work per request
-            .storeProvider(new HostStores(hostDatabase))
-            .build();
-    OrganizationTokens tokens = OrganizationTokens.builder(new InMemoryTokenStore()).build();
+    JdbcStore store = UserTableStore.open(hostDatabase); // users in the host's own table
+    ScimEngine engine = ScimEngine.builder().storeProvider(store).build();
+    OrganizationTokens tokens = OrganizationTokens.builder(store.tokenStore()).build();
     ScimHttpConfig config =
         ScimHttpConfig.builder(engine).authenticator(tokens.authenticator()).build();
     ResourceConfig app =
@@ -78,7 +75,7 @@ public final class CustomStoreHost implements AutoCloseable {
 
   /**
    * Starts on {@code 127.0.0.1:8080} over an in-memory H2 database and prints the SCIM URL and a
-   * token for organisation {@code acme}.
+   * token for the host's organisation.
    */
   public static void main(String[] args) {
     JdbcConnectionPool db = HostDatabase.open("jdbc:h2:mem:app;DB_CLOSE_DELAY=-1");
@@ -90,8 +87,8 @@ public final class CustomStoreHost implements AutoCloseable {
                   host.close();
                   db.dispose();
                 }));
-    IssuedToken token = host.tokens().create("acme", "sample");
+    IssuedToken token = host.tokens().create(UserTableStore.ORGANISATION, "sample");
     System.out.println("SCIM URL: " + host.scimUri());
-    System.out.println("Token for organisation 'acme' (shown once): " + token.secret());
+    System.out.println("Token for organisation '" + UserTableStore.ORGANISATION + "' (shown once): " + token.secret());
   }
 }

@@ -25,7 +25,8 @@ class CustomStoreHostTest {
   void start() {
     db = HostDatabase.open("jdbc:h2:mem:custom-store-host;DB_CLOSE_DELAY=-1");
     host = CustomStoreHost.start(db, "127.0.0.1", 0);
-    scim = ScimClient.at(host.scimUri()).withBearer(host.tokens().create("acme", "test").secret());
+    scim = ScimClient.at(host.scimUri())
+        .withBearer(host.tokens().create(UserTableStore.ORGANISATION, "test").secret());
   }
 
   @AfterAll
@@ -40,64 +41,68 @@ class CustomStoreHostTest {
 
     try (Connection c = db.getConnection();
         PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT org_id, email, first_name, last_name, active, external_id FROM app_user WHERE id = ?")) {
+            c.prepareStatement("SELECT email, first_name, last_name, active FROM users WHERE id = ?")) {
       ps.setString(1, done.userId());
       try (ResultSet rs = ps.executeQuery()) {
         assertThat(rs.next()).isTrue();
-        assertThat(rs.getString("org_id")).isEqualTo("acme");
         assertThat(rs.getString("email")).isEqualTo("bjensen@example.com");
         assertThat(rs.getString("first_name")).isEqualTo("Barbara");
         assertThat(rs.getString("last_name")).isEqualTo("Jensen");
         assertThat(rs.getBoolean("active")).isTrue();
-        assertThat(rs.getString("external_id")).isEqualTo("00u1bjensen");
       }
     }
   }
 
   @Test
   void aUserTheHostCreatedItself_isVisibleOverScim_andCanBeDeactivated() throws SQLException {
-    try (Connection c = db.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO app_user (org_id, email, first_name, last_name, active) VALUES ('acme', ?, 'Ada', 'Lovelace', TRUE)")) {
-      ps.setString(1, "ada@example.com");
-      ps.executeUpdate();
-    }
+    execute("INSERT INTO users (id, email, first_name, last_name) VALUES ('ada', 'ada@example.com', 'Ada', 'Lovelace')");
 
     JsonNode found = scim.get("/Users?filter=" + Provisioning.encode("userName eq \"ADA@example.com\"")).expect(200).json();
     assertThat(found.path("totalResults").asInt()).isEqualTo(1);
     JsonNode ada = found.path("Resources").get(0);
+    assertThat(ada.path("id").asText()).isEqualTo("ada");
     assertThat(ada.path("name").path("familyName").asText()).isEqualTo("Lovelace");
-    String id = ada.path("id").asText();
+    assertThat(ada.path("meta").path("version").asText()).isEqualTo("W/\"1\"");
+    String created = ada.path("meta").path("created").asText();
 
     scim.patch(
-            "/Users/" + id,
+            "/Users/ada",
             """
             {"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
              "Operations": [{"op": "replace", "path": "active", "value": false}]}
             """)
         .expect(200);
     try (Connection c = db.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT active, version FROM app_user WHERE id = ?")) {
-      ps.setString(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        assertThat(rs.next()).isTrue();
-        assertThat(rs.getBoolean("active")).isFalse();
-        assertThat(rs.getLong("version")).isEqualTo(2);
-      }
+        PreparedStatement ps = c.prepareStatement("SELECT active FROM users WHERE id = 'ada'");
+        ResultSet rs = ps.executeQuery()) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getBoolean("active")).isFalse();
     }
+    JsonNode again = scim.get("/Users/ada").expect(200).json();
+    assertThat(again.path("meta").path("created").asText()).isEqualTo(created);
+    assertThat(again.path("meta").path("version").asText()).isEqualTo("W/\"2\"");
+  }
+
+  @Test
+  void aUserTheHostDeletedItself_isGoneOverScim_andFromItsGroups() throws SQLException {
+    String id = scim.post("/Users", user("leaver@example.com")).expect(201).id();
+    String group = scim.post("/Groups", """
+        {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "displayName": "Leavers",
+         "members": [{"value": "%s"}]}
+        """.formatted(id)).expect(201).id();
+
+    execute("DELETE FROM users WHERE id = '" + id + "'");
+
+    scim.get("/Users/" + id).expect(404);
+    assertThat(scim.get("/Groups/" + group).expect(200).json().path("members").size()).isZero();
+    scim.post("/Users", user("Leaver@Example.com")).expect(201);
   }
 
   @Test
   void aTakenEmail_is409_whateverItsCase() {
-    String user =
-        """
-        {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "%s"}
-        """;
-    scim.post("/Users", user.formatted("grace@example.com")).expect(201);
+    scim.post("/Users", user("grace@example.com")).expect(201);
 
-    JsonNode error = scim.post("/Users", user.formatted("Grace@Example.COM")).expect(409).json();
+    JsonNode error = scim.post("/Users", user("Grace@Example.COM")).expect(409).json();
     assertThat(error.path("scimType").asText()).isEqualTo("uniqueness");
   }
 
@@ -120,5 +125,17 @@ class CustomStoreHostTest {
     assertThat(alan.path("phoneNumbers").get(0).path("value").asText()).isEqualTo("+44 20 7946 0000");
     assertThat(alan.path("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User").path("department").asText())
         .isEqualTo("Huts");
+  }
+
+  private static String user(String userName) {
+    return """
+        {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "%s"}
+        """.formatted(userName);
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.executeUpdate();
+    }
   }
 }

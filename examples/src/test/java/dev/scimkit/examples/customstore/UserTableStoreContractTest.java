@@ -1,35 +1,38 @@
 package dev.scimkit.examples.customstore;
 
-import dev.scimkit.core.store.InMemoryStore;
+import dev.scimkit.core.RequestContext;
 import dev.scimkit.core.store.StoreProvider;
+import dev.scimkit.examples.H2Memory;
 import dev.scimkit.store.tck.StoreContract;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * The whole store contract against {@link HostStores}: {@link UserTableStore} for users, with
- * groups in an {@link InMemoryStore}, as in {@link CustomStoreHost}: the sample is a correct store,
- * atomic per request across both.
+ * The whole store contract against the sample's store, in single-tenant mode since the host's
+ * {@code users} table belongs to one organisation: a new database for every test.
  */
 class UserTableStoreContractTest extends StoreContract {
   private JdbcConnectionPool db;
 
   @Override
+  protected boolean multiTenant() {
+    return false;
+  }
+
+  @Override
+  protected RequestContext tenant() {
+    return RequestContext.of(UserTableStore.ORGANISATION);
+  }
+
+  @Override
   protected StoreProvider newStoreProvider() {
-    db = HostDatabase.open("jdbc:h2:mem:contract-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    return new HostStores(db);
+    db = HostDatabase.open(H2Memory.url("contract"));
+    return UserTableStore.open(db);
   }
 
   @AfterEach
   void dropDatabase() throws SQLException {
-    try (Connection c = db.getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("SHUTDOWN");
-    }
-    db.dispose();
+    H2Memory.shutdown(db);
   }
 }

@@ -11,6 +11,10 @@ import java.util.List;
  * of ten: a member-only PATCH never reads or rewrites the member list.
  *
  * <p>Each membership change increments the group's version and sets its {@code lastModified}.
+ * Membership changes are atomic like the document's: concurrent {@link #addMembers} calls on one
+ * group lose no member (the kit races eight threads adding 400 members). A member belongs to the
+ * group's tenant: another tenant's call on the group is a 404, and its {@link #groupsOf} is
+ * empty.
  *
  * <p>Every member names an existing resource of the tenant, of the type {@link Member#type()}
  * says. The engine checks that through the {@link ResourceStore#get} of the member's type, in the
@@ -22,7 +26,8 @@ import java.util.List;
 public interface GroupStore extends ResourceStore {
 
   /**
-   * Adds members; members already present are left as they are.
+   * Adds members, after the current ones in the order given; members already present (and
+   * repeated ids) are left where they are.
    *
    * @throws ScimException 404 if there is no such group
    */
@@ -51,14 +56,18 @@ public interface GroupStore extends ResourceStore {
 
   /**
    * The group's members, in the order they were added, each with its {@link Member#display()}
-   * when the store can find it with the list (the engine shows it as {@code members[].display};
+   * as it is now (a member renamed since it was added shows its new name), when the store can
+   * find it with the list (the engine shows it as {@code members[].display};
    * a database store joins the members' rows, at no more than the cost of the list itself).
    *
    * @throws ScimException 404 if there is no such group
    */
   List<Member> members(String groupId, RequestContext ctx);
 
-  /** The groups that directly contain the resource with this id (empty if none, or no such id). */
+  /**
+   * The groups that directly contain the resource with this id, each with its current {@code
+   * displayName} (empty if none, or no such id). A deleted group is in no one's list.
+   */
   List<GroupRef> groupsOf(String memberId, RequestContext ctx);
 
   /**

@@ -23,8 +23,9 @@ import dev.scimkit.filter.Filter;
  * {@link ResourceStore#keysetPaging()} is {@code true}.
  *
  * @param filter the filter, or {@code null} for all resources
- * @param sortBy the attribute to sort by, or {@code null} for the store's stable default order
- *     (creation order is a good one: clients page through it)
+ * @param sortBy the attribute to sort by, or {@code null} for the store's stable default order:
+ *     clients page through it, so it must not change between calls that change nothing;
+ *     creation order is the one the store contract kit expects
  * @param sortOrder the direction; ignored without {@code sortBy}
  * @param startIndex the 1-based index of the first result to return
  * @param count the most results to return; 0 asks only for {@code totalResults}

@@ -12,10 +12,13 @@ import dev.scimkit.core.schema.ResourceType;
 import dev.scimkit.core.store.ResourceStore;
 import dev.scimkit.core.store.StoreProvider;
 import dev.scimkit.core.store.TransactionMode;
+import dev.scimkit.core.schema.Schemas;
 import dev.scimkit.store.jdbc.internal.Database;
+import dev.scimkit.store.jdbc.internal.HostTable;
 import dev.scimkit.store.jdbc.internal.JdbcGroupStore;
 import dev.scimkit.store.jdbc.internal.JdbcOutbox;
 import dev.scimkit.store.jdbc.internal.JdbcResourceStore;
+import dev.scimkit.store.jdbc.internal.MappedUserStore;
 import dev.scimkit.store.jdbc.internal.Migrator;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,6 +79,20 @@ import javax.sql.DataSource;
  *       it returns. Database messages never reach clients.
  * </ul>
  *
+ * <h2>Users in the host's own table</h2>
+ *
+ * <p>A host whose users already live in a table of its own keeps them there: {@link
+ * Builder#userTable} maps SCIM attributes to that table's columns (see {@link UserTable}), and
+ * the store keeps beside each row what SCIM needs and the table lacks. Groups, memberships,
+ * tokens and events stay in Scimkit's tables of the same database, and every request is still
+ * one transaction, so everything above holds for such users too.
+ *
+ * <pre>{@code
+ * JdbcStore store = JdbcStore.builder(dataSource)
+ *     .userTable(UserTable.named("users").id("id").column("userName", "email").tenant("acme").build())
+ *     .build();
+ * }</pre>
+ *
  * <h2>The database</h2>
  *
  * <p>The host supplies the {@link DataSource} (a pool such as HikariCP) and its driver: this
@@ -95,9 +112,11 @@ public final class JdbcStore implements StoreProvider, EventOutbox {
   private final JdbcTokenStore tokens;
   private final JdbcOutbox outbox;
   private final Set<JdbcOutbox.Delivery> deliveries = ConcurrentHashMap.newKeySet();
+  private final HostTable users;
 
-  private JdbcStore(Builder b, Database db) {
+  private JdbcStore(Builder b, Database db, HostTable users) {
     this.db = db;
+    this.users = users;
     this.clock = b.clock;
     this.tokens = new JdbcTokenStore(db);
     this.outbox = new JdbcOutbox(db, b.clock, b.eventRetention);
@@ -115,11 +134,33 @@ public final class JdbcStore implements StoreProvider, EventOutbox {
   @Override
   public ResourceStore storeFor(ResourceType type) {
     requireNonNull(type, "type == null");
-    return stores.computeIfAbsent(
-        type.name(),
-        name -> type.hasMembers()
-            ? new JdbcGroupStore(db, type, clock)
-            : new JdbcResourceStore(db, type, clock));
+    return stores.computeIfAbsent(type.name(), name -> {
+      if (type.hasMembers()) {
+        return new JdbcGroupStore(db, type, clock, users);
+      }
+      if (users != null && HostTable.holds(type)) {
+        return new MappedUserStore(db, type, clock, users);
+      }
+      return new JdbcResourceStore(db, type, clock);
+    });
+  }
+
+  /**
+   * Removes what the store keeps of users that the host deleted from its {@link UserTable}
+   * without SCIM: their rows in {@code scim_resource} and their group memberships, giving each of
+   * their groups a new version, all in one transaction. Such users are never served or listed
+   * as members anyway (every read joins the host's table), and their rows go one by one as reads
+   * meet them; call this after deleting users in bulk, or now and then, to free their {@code
+   * userName}s and have their groups' versions follow. Safe to call at any time and from any
+   * instance.
+   *
+   * @return how many users it removed; 0 without a user table
+   */
+  public int purgeDeletedUsers() {
+    if (users == null) {
+      return 0;
+    }
+    return ((MappedUserStore) storeFor(Schemas.userType())).purgeDeleted();
   }
 
   /**
@@ -199,6 +240,7 @@ public final class JdbcStore implements StoreProvider, EventOutbox {
     private Clock clock = Clock.systemUTC();
     private boolean migrate = true;
     private Duration eventRetention = Duration.ofDays(7);
+    private UserTable userTable;
 
     private Builder(DataSource dataSource) {
       this.dataSource = dataSource;
@@ -227,6 +269,15 @@ public final class JdbcStore implements StoreProvider, EventOutbox {
     }
 
     /**
+     * Keeps users in a table the host already has, instead of Scimkit's own: see {@link
+     * UserTable}. The table is looked up and its columns checked when the store is built.
+     */
+    public Builder userTable(UserTable table) {
+      this.userTable = requireNonNull(table, "table == null");
+      return this;
+    }
+
+    /**
      * Whether {@link #build()} creates or upgrades the schema (the default). Turn it off when a
      * deployment step migrates with a more privileged account; the store then expects the
      * schema to be current.
@@ -242,7 +293,8 @@ public final class JdbcStore implements StoreProvider, EventOutbox {
      *
      * @throws ScimException 503 if the database cannot be reached
      * @throws IllegalStateException for an unsupported database, or one whose Scimkit schema is
-     *     newer than this code
+     *     newer than this code, or a {@link #userTable} that is missing or lacks a column, or
+     *     whose column has a type that cannot hold its attribute
      */
     public JdbcStore build() {
       Database db = Database.open(dataSource);
@@ -254,7 +306,7 @@ public final class JdbcStore implements StoreProvider, EventOutbox {
             "The database's Scimkit schema is version " + migrator.currentVersion() + ", not "
                 + Migrator.CURRENT + "; migrate it first");
       }
-      return new JdbcStore(this, db);
+      return new JdbcStore(this, db, userTable == null ? null : userTable.open(db));
     }
   }
 }

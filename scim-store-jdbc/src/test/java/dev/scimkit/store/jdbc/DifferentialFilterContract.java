@@ -40,6 +40,16 @@ abstract class DifferentialFilterContract {
 
   abstract DataSource dataSource();
 
+  /** The JDBC store under test, configured on {@code builder} (of {@link #dataSource()}). */
+  JdbcStore store(JdbcStore.Builder builder) {
+    return builder.build();
+  }
+
+  /** The types whose searches are compared. */
+  List<ResourceType> types() {
+    return List.of(Schemas.userType(), Schemas.groupType(), Generated.DEVICE_TYPE);
+  }
+
   /** Which path each search took in SQL; printed so a run shows what was pushed down. */
   private final Map<String, Integer> outcomes = new TreeMap<>();
 
@@ -49,8 +59,8 @@ abstract class DifferentialFilterContract {
     // One fixed clock, since each store stamps membership changes itself.
     java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-02-03T04:05:06.789Z"), java.time.ZoneOffset.UTC);
     InMemoryStore memory = new InMemoryStore(clock);
-    JdbcStore jdbc = JdbcStore.builder(dataSource()).clock(clock).build();
-    List<ResourceType> types = List.of(Schemas.userType(), Schemas.groupType(), Generated.DEVICE_TYPE);
+    JdbcStore jdbc = store(JdbcStore.builder(dataSource()).clock(clock));
+    List<ResourceType> types = types();
     String run = UUID.randomUUID().toString().substring(0, 6);
     List<RequestContext> tenants = List.of(RequestContext.of("clean-" + run), RequestContext.of("messy-" + run));
     List<String> ids = new ArrayList<>();

@@ -23,14 +23,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -305,36 +299,12 @@ class TwoEnginesConcurrencyTest {
   }
 
   /** Runs {@code task(thread)} on {@link #THREADS} threads released at once; rethrows failures. */
-  private static void race(ThreadTask task) throws Exception {
+  private static void race(Race.ThreadTask task) throws Exception {
     race(THREADS, task);
   }
 
   /** Runs {@code task(thread)} on {@code threads} threads released at once; rethrows failures. */
-  private static void race(int threads, ThreadTask task) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<Void>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int thread = t;
-        Callable<Void> c = () -> {
-          start.await();
-          task.run(thread);
-          return null;
-        };
-        futures.add(pool.submit(c));
-      }
-      start.countDown();
-      for (Future<Void> f : futures) {
-        f.get(100, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  @FunctionalInterface
-  interface ThreadTask {
-    void run(int thread) throws Exception;
+  private static void race(int threads, Race.ThreadTask task) throws Exception {
+    Race.race(threads, task);
   }
 }

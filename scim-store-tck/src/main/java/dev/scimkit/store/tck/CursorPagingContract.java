@@ -113,6 +113,7 @@ abstract class CursorPagingContract extends UnitOfWorkContract {
   @Test
   void keyset_positionOfOneTenant_neverReachesAnotherTenantsResources() {
     assumeKeysetPaging();
+    assumeMultiTenant();
     createUsers(acme, "a", 5);
     List<String> theirs = createUsers(globex, "g", 3);
     SearchResult acmePage = users.search(SearchRequest.page(null, Keyset.first(), 2), acme);
@@ -216,6 +217,7 @@ abstract class CursorPagingContract extends UnitOfWorkContract {
 
   @Test
   void cursorWalk_throughTheEngine_staysInItsTenant() {
+    assumeMultiTenant();
     ScimEngine engine = engine();
     List<String> ours = createUsers(acme, "a", 7);
     createUsers(globex, "g", 7);

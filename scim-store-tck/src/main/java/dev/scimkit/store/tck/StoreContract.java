@@ -2,6 +2,7 @@ package dev.scimkit.store.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -73,6 +74,28 @@ import org.junit.jupiter.api.Timeout;
  *       to requests without {@code If-Match}. A store that keeps the default {@link
  *       dev.scimkit.core.store.StoreProvider#transaction} fails these tests: that is the point.
  * </ul>
+ *
+ * <p>Each requirement is stated, as part of the SPI's contract, in the javadoc of the method the
+ * test calls ({@link dev.scimkit.core.store.ResourceStore}, {@link
+ * dev.scimkit.core.store.GroupStore}, {@link dev.scimkit.core.store.StoreProvider#transaction},
+ * {@link dev.scimkit.core.store.SearchRequest}).
+ *
+ * <h2>A store of one tenant</h2>
+ *
+ * <p>A store that serves a single tenant (a host's users table with no tenant column) runs the
+ * same kit in single-tenant mode: override {@link #multiTenant()} to return {@code false}, and
+ * {@link #tenant()} if its tenant is not {@link dev.scimkit.core.RequestContext#DEFAULT_TENANT}.
+ * Every test then writes in that tenant, so {@code newStoreProvider()} must return an empty store
+ * each time; the two tests that fill a second tenant are skipped, and one more checks that a
+ * tenant the store does not serve sees nothing and cannot create users.
+ *
+ * <pre>{@code
+ * class MyUserTableTest extends StoreContract {
+ *   @Override protected boolean multiTenant() { return false; }
+ *   @Override protected RequestContext tenant() { return RequestContext.of("acme"); }
+ *   @Override protected StoreProvider newStoreProvider() { return storeOnAnEmptyDatabase(); }
+ * }
+ * }</pre>
  */
 public abstract class StoreContract extends CursorPagingContract {
   // ---- create and get --------------------------------------------------------------------------
@@ -119,6 +142,7 @@ public abstract class StoreContract extends CursorPagingContract {
 
   @Test
   void tenant_searchSeesOnlyItsOwnResources() {
+    assumeMultiTenant();
     createUser(acme, "bjensen");
     createUser(globex, "jsmith");
     SearchResult result = users.search(SearchRequest.of(null, 100), globex);
@@ -129,10 +153,28 @@ public abstract class StoreContract extends CursorPagingContract {
 
   @Test
   void tenant_sameUserNameMayExistInTwoTenants() {
+    assumeMultiTenant();
     createUser(acme, "bjensen");
     createUser(globex, "bjensen");
     assertThat(users.search(SearchRequest.of(null, 10), acme).totalResults()).isEqualTo(1);
     assertThat(users.search(SearchRequest.of(null, 10), globex).totalResults()).isEqualTo(1);
+  }
+
+  /**
+   * A store that serves one tenant shows another tenant nothing and refuses to create users for
+   * it (with any 4xx {@link ScimException}), rather than writing them into the tenant it serves.
+   */
+  @Test
+  void tenant_notServedByASingleTenantStore_seesNothingAndCannotCreateUsers() {
+    assumeFalse(multiTenant(), "only a single-tenant store refuses a tenant");
+    StoredResource created = createUser(acme, "bjensen");
+    assertThat(users.get(created.id(), globex)).isEmpty();
+    assertThat(users.search(SearchRequest.of(null, 10), globex).totalResults()).isZero();
+    assertThatThrownBy(() -> createUser(globex, "jsmith"))
+        .satisfies(t -> assertThat(scim(t).status()).isBetween(400, 499));
+    assertThat(users.search(SearchRequest.of(null, 10), acme).resources())
+        .extracting(StoredResource::id).containsExactly(created.id());
+    assertThat(users.search(SearchRequest.of(null, 10), globex).totalResults()).isZero();
   }
 
   @Test

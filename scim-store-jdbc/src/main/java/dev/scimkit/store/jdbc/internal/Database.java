@@ -224,6 +224,45 @@ public final class Database {
     return unit(true, () -> inUnit(open.get(), what, work));
   }
 
+  /**
+   * Runs {@code work} so that its statements commit together, even in a unit that only reads:
+   * in a writing unit it joins the unit (as {@link #transaction}); in a reading unit, whose
+   * connection runs in auto-commit, it runs as a short transaction of its own on that connection
+   * and commits before returning; outside a unit, as a transaction of its own. For the writes a
+   * read may have to make (the store's row of a user the host inserted).
+   *
+   * @throws UniqueViolation if a unique constraint was violated (rolled back)
+   * @throws ScimException for every other failure
+   */
+  public <T> T atomically(String what, Work<T> work) {
+    Unit unit = open.get();
+    if (unit == null || unit.writes) {
+      return transaction(what, work);
+    }
+    Connection c = unit.connection;
+    try {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        rollback(c);
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      if (SqlErrors.isUniqueViolation(e)) {
+        throw new UniqueViolation(e);
+      }
+      if (SqlErrors.isRetryable(e) && !SqlErrors.isUnavailable(e)) {
+        throw new RetryUnit(e); // the reading unit runs again
+      }
+      throw SqlErrors.map(e, what);
+    }
+  }
+
   private <T> T inUnit(Unit unit, String what, Work<T> work) {
     try {
       return work.run(unit.connection);

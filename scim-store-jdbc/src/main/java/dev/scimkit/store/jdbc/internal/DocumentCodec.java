@@ -62,6 +62,11 @@ final class DocumentCodec {
     return reorder ? ordered(doc) : doc;
   }
 
+  /** The document with its keys in the schema's order (it is taken apart, so pass a copy). */
+  ObjectNode inSchemaOrder(ObjectNode doc) {
+    return ordered(doc);
+  }
+
   private ObjectNode ordered(ObjectNode doc) {
     ObjectNode out = MAPPER.createObjectNode();
     move(doc, out, "schemas", null);

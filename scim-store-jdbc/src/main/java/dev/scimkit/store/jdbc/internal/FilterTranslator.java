@@ -52,6 +52,8 @@ final class FilterTranslator {
   private final Dialect dialect;
   private final boolean irregularRows;
   private final boolean h2LowerExact;
+  private final HostTable host;
+  private final boolean hostOnly;
   private int aliases;
   private boolean unknownAttribute;
 
@@ -60,11 +62,29 @@ final class FilterTranslator {
    *     scalars (then the key columns are only a widening for those rows)
    */
   FilterTranslator(TableLayout layout, Dialect dialect, boolean irregularRows) {
+    this(layout, dialect, irregularRows, false);
+  }
+
+  private FilterTranslator(TableLayout layout, Dialect dialect, boolean irregularRows, boolean hostOnly) {
     this.layout = layout;
     this.type = layout.type();
     this.dialect = dialect;
     this.irregularRows = irregularRows;
     this.h2LowerExact = Dialect.h2LowerMatchesRoot();
+    this.host = layout.host();
+    this.hostOnly = hostOnly;
+  }
+
+  /**
+   * A translator over the host's table {@code u} alone, without the {@code scim_resource} row:
+   * what is not in a column is unknown. Its {@link Cond#possible()} holds for every host row that
+   * may match.
+   */
+  static FilterTranslator hostOnly(TableLayout layout, Dialect dialect) {
+    if (layout.host() == null) {
+      throw new IllegalArgumentException(layout.type().name() + " has no host table");
+    }
+    return new FilterTranslator(layout, dialect, false, true);
   }
 
   /** The translation, or null when the filter names an unknown attribute (it matches nothing). */
@@ -143,7 +163,8 @@ final class FilterTranslator {
       if (a == null
           || a.schema().equals(CommonAttributes.URN)
           || layout.keyColumn(a) != null
-          || layout.isMembers(a)) {
+          || layout.isMembers(a)
+          || (layout.host() != null && layout.host().holds(a))) {
         return Sql.TRUE; // not in the document, or answered by a column of its own
       }
       Attribute target = comparedAttribute(a);
@@ -170,7 +191,8 @@ final class FilterTranslator {
     public Sql visitValuePath(Filter.ValuePath valuePath) {
       ResolvedAttribute a = resolve(valuePath.attribute());
       if (a == null || !a.attribute().isComplex() || layout.isMembers(a)
-          || a.schema().equals(CommonAttributes.URN)) {
+          || a.schema().equals(CommonAttributes.URN)
+          || (layout.host() != null && layout.host().holds(a))) {
         return Sql.TRUE;
       }
       return valuePath.filter().accept(new TermsScope(layout, a));
@@ -275,7 +297,16 @@ final class FilterTranslator {
     @Override
     Cond compare(ResolvedAttribute a, Literal literal) {
       if (isCommon(a, CommonAttributes.ID)) {
-        return columnText("r.id", literal).toCond();
+        return columnText(hostOnly ? host.id("u") : "r.id", literal).toCond();
+      }
+      if (host != null) {
+        HostTable.Column column = host.columnOf(a);
+        if (column != null) {
+          return keyed(hostCompare(column, literal));
+        }
+        if (hostOnly || host.holdsPartOf(a)) {
+          return Cond.UNKNOWN; // the whole document decides, in Java
+        }
       }
       if (isCommon(a, CommonAttributes.META)) {
         return compareMeta(a, literal);
@@ -297,7 +328,19 @@ final class FilterTranslator {
     @Override
     Cond present(ResolvedAttribute a) {
       if (isCommon(a, CommonAttributes.ID)) {
-        return Cond.exact(Sql.of("r.id <> ''"));
+        return Cond.exact(Sql.of((hostOnly ? host.id("u") : "r.id") + " <> ''"));
+      }
+      if (host != null) {
+        HostTable.Column column = host.columnOf(a);
+        if (column != null) {
+          String c = HostTable.sql("u", column);
+          return keyed(Cond.exact(Sql.of(column.valueType() == HostTable.ValueType.BOOLEAN
+              ? c + " IS NOT NULL"
+              : "(" + c + " IS NOT NULL AND " + c + " <> '')")));
+        }
+        if (hostOnly || host.holdsPartOf(a)) {
+          return Cond.UNKNOWN;
+        }
       }
       if (isCommon(a, CommonAttributes.META)) {
         return a.subAttribute() != null && a.subAttribute().name().equals("location")
@@ -331,6 +374,9 @@ final class FilterTranslator {
       ResolvedAttribute a = resolve(valuePath.attribute());
       if (a == null) {
         return unknown();
+      }
+      if (host != null && (hostOnly || host.holds(a))) {
+        return Cond.UNKNOWN;
       }
       // The evaluator has already refused value filters on anything but a complex attribute.
       if (layout.isMembers(a)) {
@@ -388,6 +434,20 @@ final class FilterTranslator {
       }
     }
 
+    /**
+     * A comparison on a column of the host's table: text folded as for a key, booleans as
+     * booleans, anything else (a boolean compared as text) left to Java.
+     */
+    private Cond hostCompare(HostTable.Column column, Literal literal) {
+      String c = HostTable.sql("u", column);
+      if (column.valueType() == HostTable.ValueType.BOOLEAN) {
+        return literal.comparesBooleans()
+            ? Cond.exact(Sql.of("(" + c + " IS NOT NULL AND " + c + " = ").param(literal.bool()).append(")"))
+            : Cond.UNKNOWN;
+      }
+      return text(c, literal).and(Sql.of(c + " IS NOT NULL")).toCond();
+    }
+
     /** A condition on a key column: exact unless irregular documents exist. */
     private Cond keyed(Tri c) {
       Cond cond = c.toCond();
@@ -405,8 +465,8 @@ final class FilterTranslator {
 
     private Cond membersCond(String m, Cond inner) {
       Sql from = Sql.of("scim_member " + m);
-      Sql link =
-          Sql.of(m + ".tenant = r.tenant AND " + m + ".group_type = r.resource_type AND " + m + ".group_id = r.id");
+      Sql link = Sql.of(m + ".tenant = r.tenant AND " + m + ".group_type = r.resource_type AND " + m
+          + ".group_id = r.id" + layout.liveMember(m));
       Cond exists;
       if (inner.isExact()) {
         exists = Cond.exact(existsSql(from, Cond.join(List.of(link, inner.sure()), true)));

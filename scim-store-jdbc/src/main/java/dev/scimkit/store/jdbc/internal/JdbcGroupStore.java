@@ -31,8 +31,19 @@ public final class JdbcGroupStore extends JdbcResourceStore implements GroupStor
   private static final com.fasterxml.jackson.databind.ObjectMapper DOCUMENTS =
       new com.fasterxml.jackson.databind.ObjectMapper();
 
+  private final HostTable users;
+
   public JdbcGroupStore(Database db, ResourceType type, Clock clock) {
-    super(db, type, clock);
+    this(db, type, clock, null);
+  }
+
+  /**
+   * A group store whose user members may live in the host's table {@code users} (null if they
+   * are Scimkit's own): a user the host deleted from it is no member.
+   */
+  public JdbcGroupStore(Database db, ResourceType type, Clock clock, HostTable users) {
+    super(db, type, clock, users);
+    this.users = users;
   }
 
   @Override
@@ -90,18 +101,28 @@ public final class JdbcGroupStore extends JdbcResourceStore implements GroupStor
   /**
    * The members with their display names, in one query: each member row joined with its
    * resource's row ({@code display_name}; rows written before that column held users' names fall
-   * back to their document).
+   * back to their document) and, for users in the host's table, with their row there (whose
+   * columns give the names, and without which the user is no member).
    */
   @Override
   public List<Member> members(String groupId, RequestContext ctx) {
+    String displayName = "r.display_name";
+    String join = "";
+    String live = "";
+    if (users != null) {
+      String isUser = "m.member_type = '" + HostTable.USER_TYPE + "'";
+      displayName = "CASE WHEN " + isUser + " THEN " + userDisplay() + " ELSE r.display_name END";
+      join = " LEFT JOIN " + users.table() + " u ON " + isUser + " AND " + users.joins("u", "m.tenant", "m.member_id");
+      live = " AND (NOT " + isUser + " OR " + users.id("u") + " IS NOT NULL)";
+    }
+    String sql = "SELECT m.member_id, m.member_type, " + displayName + ","
+        + " CASE WHEN " + displayName + " IS NULL THEN r.document END"
+        + " FROM scim_member m LEFT JOIN scim_resource r"
+        + " ON r.tenant = m.tenant AND r.resource_type = m.member_type AND r.id = m.member_id" + join
+        + " WHERE m.tenant = ? AND m.group_type = ? AND m.group_id = ?" + live + " ORDER BY m.seq";
     return db.transaction("read members", c -> {
       List<Member> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT m.member_id, m.member_type, r.display_name,"
-              + " CASE WHEN r.display_name IS NULL THEN r.document END"
-              + " FROM scim_member m LEFT JOIN scim_resource r"
-              + " ON r.tenant = m.tenant AND r.resource_type = m.member_type AND r.id = m.member_id"
-              + " WHERE m.tenant = ? AND m.group_type = ? AND m.group_id = ? ORDER BY m.seq")) {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setFetchSize(1000);
         ps.setString(1, ctx.tenant());
         ps.setString(2, typeName);
@@ -121,6 +142,30 @@ public final class JdbcGroupStore extends JdbcResourceStore implements GroupStor
       }
       return out;
     });
+  }
+
+  /**
+   * A user's display name when the host's table {@code u} holds its names: its {@code
+   * displayName}, else its {@code userName}, each from its column if it has one, else from what
+   * the {@code scim_resource} row keeps ({@code display_name}, which holds the one of the two
+   * that is not in a column).
+   */
+  private String userDisplay() {
+    List<String> candidates = new ArrayList<>();
+    HostTable.Column displayName = users.columnOf(attribute("displayName"));
+    HostTable.Column userName = users.columnOf(attribute("userName"));
+    if (displayName != null) {
+      candidates.add(HostTable.sql("u", displayName));
+    }
+    candidates.add("r.display_name");
+    if (userName != null) {
+      candidates.add(HostTable.sql("u", userName));
+    }
+    return candidates.size() == 1 ? candidates.get(0) : "COALESCE(" + String.join(", ", candidates) + ")";
+  }
+
+  private static dev.scimkit.core.schema.ResolvedAttribute attribute(String name) {
+    return dev.scimkit.core.schema.Schemas.userType().resolve(dev.scimkit.filter.AttributePath.of(name));
   }
 
   private static String displayFromDocument(String json) {

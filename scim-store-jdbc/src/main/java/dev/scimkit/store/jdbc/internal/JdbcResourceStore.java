@@ -46,15 +46,23 @@ public class JdbcResourceStore implements ResourceStore {
   final ResourceType type;
   final String typeName;
   final Clock clock;
-  private final DocumentCodec codec;
+  final DocumentCodec codec;
   private final FilterEvaluator evaluator;
 
   public JdbcResourceStore(Database db, ResourceType type, Clock clock) {
+    this(db, type, clock, null);
+  }
+
+  /**
+   * A store whose rows may refer to a host's users table: the users themselves when {@code type}
+   * is the type it holds, a group's user members otherwise.
+   */
+  JdbcResourceStore(Database db, ResourceType type, Clock clock, HostTable users) {
     this.db = db;
     this.dialect = db.dialect();
     this.type = type;
     this.typeName = type.name();
-    this.layout = new TableLayout(type);
+    this.layout = new TableLayout(type, users);
     this.clock = clock;
     this.codec = new DocumentCodec(type, dialect);
     this.evaluator = FilterEvaluator.forType(type);
@@ -62,11 +70,24 @@ public class JdbcResourceStore implements ResourceStore {
 
   // ---- CRUD ----------------------------------------------------------------------------------
 
+  /**
+   * What a document becomes in its {@code scim_resource} row.
+   *
+   * @param stored the JSON kept in the {@code document} column
+   * @param keys the key columns, worked out from the whole document
+   */
+  record Prepared(ObjectNode stored, TableLayout.Keys keys) {}
+
   @Override
   public StoredResource create(StoredResource resource, RequestContext ctx) {
+    return create(resource, new Prepared(resource.document(), layout.keys(resource.document())), ctx);
+  }
+
+  /** Inserts the resource's row, holding {@code row}; returns the resource with its version. */
+  StoredResource create(StoredResource resource, Prepared row, RequestContext ctx) {
     ObjectNode doc = resource.document();
-    TableLayout.Keys keys = layout.keys(doc);
-    String json = codec.write(doc);
+    TableLayout.Keys keys = row.keys();
+    String json = codec.write(row.stored());
     long created = Instants.toNanos(resource.created());
     long modified = Instants.toNanos(resource.lastModified());
     try {
@@ -85,7 +106,7 @@ public class JdbcResourceStore implements ResourceStore {
           setKeys(ps, 6, keys);
           ps.setString(11, json);
           if (dialect.hasSearchTerms()) {
-            ps.setArray(12, c.createArrayOf("text", SearchTerms.of(doc)));
+            ps.setArray(12, c.createArrayOf("text", SearchTerms.of(row.stored())));
           }
           ps.executeUpdate();
         }
@@ -103,14 +124,14 @@ public class JdbcResourceStore implements ResourceStore {
     boolean lock = db.inWriteUnit();
     Optional<StoredResource> found = db.transaction("read the resource", c -> {
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT " + COLUMNS + ", r.document FROM scim_resource r"
+          "SELECT " + rowColumns() + " FROM scim_resource r"
               + " WHERE r.tenant = ? AND r.resource_type = ? AND r.id = ?"
               + (lock ? dialect.lockClause() : ""))) {
         ps.setString(1, ctx.tenant());
         ps.setString(2, typeName);
         ps.setString(3, id);
         try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(row(rs, rs.getString(5))) : Optional.<StoredResource>empty();
+          return rs.next() ? Optional.of(row(rs)) : Optional.<StoredResource>empty();
         }
       }
     });
@@ -122,9 +143,14 @@ public class JdbcResourceStore implements ResourceStore {
 
   @Override
   public StoredResource replace(StoredResource resource, long expectedVersion, RequestContext ctx) {
+    return replace(resource, new Prepared(resource.document(), layout.keys(resource.document())), expectedVersion, ctx);
+  }
+
+  /** Updates the resource's row to hold {@code row}; returns the resource with its new version. */
+  StoredResource replace(StoredResource resource, Prepared row, long expectedVersion, RequestContext ctx) {
     ObjectNode doc = resource.document();
-    TableLayout.Keys keys = layout.keys(doc);
-    String json = codec.write(doc);
+    TableLayout.Keys keys = row.keys();
+    String json = codec.write(row.stored());
     long modified = Instants.toNanos(resource.lastModified());
     String id = resource.id();
     try {
@@ -144,7 +170,7 @@ public class JdbcResourceStore implements ResourceStore {
           i += 5;
           ps.setString(i++, json);
           if (dialect.hasSearchTerms()) {
-            ps.setArray(i++, c.createArrayOf("text", SearchTerms.of(doc)));
+            ps.setArray(i++, c.createArrayOf("text", SearchTerms.of(row.stored())));
           }
           ps.setString(i++, ctx.tenant());
           ps.setString(i++, typeName);
@@ -230,7 +256,7 @@ public class JdbcResourceStore implements ResourceStore {
    * Removes this resource from every group it is a member of, giving each group a new version;
    * the groups are locked in the order of their ids, the same order in every transaction.
    */
-  private void leaveAllGroups(Connection c, RequestContext ctx, String id, long now) throws SQLException {
+  void leaveAllGroups(Connection c, RequestContext ctx, String id, long now) throws SQLException {
     java.util.SortedSet<String> groups = new java.util.TreeSet<>();
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT group_type, group_id FROM scim_member WHERE tenant = ? AND member_type = ? AND member_id = ?")) {
@@ -378,7 +404,8 @@ public class JdbcResourceStore implements ResourceStore {
     return typeName + " with this " + (a == null ? "value" : a.attribute().name()) + " already exists";
   }
 
-  private boolean exists(Connection c, RequestContext ctx, String condition, String value, String notId)
+  /** Whether a row of this type and tenant meets {@code condition} (one parameter), other than {@code notId}. */
+  boolean exists(Connection c, RequestContext ctx, String condition, String value, String notId)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT 1 FROM scim_resource WHERE tenant = ? AND resource_type = ? AND " + condition
@@ -395,14 +422,46 @@ public class JdbcResourceStore implements ResourceStore {
     }
   }
 
-  /** A resource from {@code id, version, created_ns, modified_ns} at columns 1 to 4. */
-  StoredResource row(ResultSet rs, String document) throws SQLException {
+  /**
+   * A resource from {@link #rowColumns()}: {@code id, version, created_ns, modified_ns} at
+   * columns 1 to 4, the document at 5, the {@link #extraColumns()} from 6.
+   */
+  StoredResource row(ResultSet rs) throws SQLException {
     return new StoredResource(
         rs.getString(1),
         rs.getLong(2),
         Instants.fromNanos(rs.getLong(3)),
         Instants.fromNanos(rs.getLong(4)),
-        codec.read(document));
+        document(rs.getString(5), rs, 6));
+  }
+
+  /** The document of a row whose stored JSON is {@code json} and whose extra columns start at {@code first}. */
+  ObjectNode document(String json, ResultSet rs, int first) throws SQLException {
+    return codec.read(json);
+  }
+
+  /** What searches read from besides {@code scim_resource r}: the tables a row is made of. */
+  String from() {
+    return "scim_resource r";
+  }
+
+  /** Columns a row is read with after its document, from the tables of {@link #from()}. */
+  List<String> extraColumns() {
+    return List.of();
+  }
+
+  /** The select list of a whole row, as {@link #row} reads it. */
+  final String rowColumns() {
+    StringBuilder b = new StringBuilder(COLUMNS + ", r.document");
+    for (String extra : extraColumns()) {
+      b.append(", ").append(extra);
+    }
+    return b.toString();
+  }
+
+  /** How many columns {@link #rowColumns()} selects. */
+  final int rowWidth() {
+    return 5 + extraColumns().size();
   }
 
   // ---- search --------------------------------------------------------------------------------
@@ -410,6 +469,7 @@ public class JdbcResourceStore implements ResourceStore {
   @Override
   public SearchResult search(SearchRequest request, RequestContext ctx) {
     CompiledFilter compiled = request.filter() == null ? null : evaluator.compile(request.filter());
+    beforeSearch(request, ctx);
     return db.transaction("search", c -> {
       boolean irregular = hasIrregularRows(c, ctx);
       Cond cond = Cond.TRUE;
@@ -462,8 +522,8 @@ public class JdbcResourceStore implements ResourceStore {
     }
     boolean after = keyset.direction() == Keyset.Direction.AFTER;
     boolean exact = cond.isExact();
-    Sql sql = Sql.of("SELECT " + COLUMNS + ", r.document, ").append(exact ? Sql.TRUE : cond.sure())
-        .append(", r.seq FROM scim_resource r WHERE ").append(where(ctx, exact ? cond.sure() : cond.possible()));
+    Sql sql = Sql.of("SELECT " + rowColumns() + ", ").append(exact ? Sql.TRUE : cond.sure())
+        .append(", r.seq FROM " + from() + " WHERE ").append(where(ctx, exact ? cond.sure() : cond.possible()));
     if (keyset.position() != null) {
       sql.append(after ? " AND r.seq > " : " AND r.seq < ").param(keyset.sequence());
     }
@@ -479,11 +539,11 @@ public class JdbcResourceStore implements ResourceStore {
       sql.bind(ps, 1);
       try (ResultSet rs = ps.executeQuery()) {
         while (page.size() < request.count() && rs.next()) {
-          StoredResource resource = row(rs, rs.getString(5));
-          if (rs.getBoolean(6)
+          StoredResource resource = row(rs);
+          if (rs.getBoolean(rowWidth() + 1)
               || compiled.matches(resource, layout.hasMembers() ? membersJson(c, ctx, resource.id()) : noMembers)) {
             page.add(resource);
-            positions.add(Long.toString(rs.getLong(7)));
+            positions.add(Long.toString(rs.getLong(rowWidth() + 2)));
           }
         }
       }
@@ -495,6 +555,10 @@ public class JdbcResourceStore implements ResourceStore {
     return SearchResult.keysetPage(page, positions);
   }
 
+  /** Called with every search whose filter is valid, before it runs. */
+  void beforeSearch(SearchRequest request, RequestContext ctx) {
+    // nothing to prepare in Scimkit's own tables
+  }
 
   private boolean hasIrregularRows(Connection c, RequestContext ctx) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
@@ -518,7 +582,7 @@ public class JdbcResourceStore implements ResourceStore {
     if (request.count() == 0) {
       return new SearchResult(List.of(), (int) Math.min(count(c, ctx, condition), Integer.MAX_VALUE));
     }
-    Sql sql = Sql.of("SELECT " + COLUMNS + ", r.document, COUNT(*) OVER () FROM scim_resource r WHERE ")
+    Sql sql = Sql.of("SELECT " + rowColumns() + ", COUNT(*) OVER () FROM " + from() + " WHERE ")
         .append(where(ctx, condition))
         .append(" ORDER BY " + orderBy + " LIMIT ").param(request.count())
         .append(" OFFSET ").param((long) request.startIndex() - 1);
@@ -528,8 +592,8 @@ public class JdbcResourceStore implements ResourceStore {
       sql.bind(ps, 1);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          page.add(row(rs, rs.getString(5)));
-          total = rs.getLong(6);
+          page.add(row(rs));
+          total = rs.getLong(rowWidth() + 1);
         }
       }
     }
@@ -540,7 +604,7 @@ public class JdbcResourceStore implements ResourceStore {
   }
 
   private long count(Connection c, RequestContext ctx, Sql condition) throws SQLException {
-    Sql sql = Sql.of("SELECT COUNT(*) FROM scim_resource r WHERE ").append(where(ctx, condition));
+    Sql sql = Sql.of("SELECT COUNT(*) FROM " + from() + " WHERE ").append(where(ctx, condition));
     try (PreparedStatement ps = c.prepareStatement(sql.text())) {
       sql.bind(ps, 1);
       try (ResultSet rs = ps.executeQuery()) {
@@ -557,9 +621,17 @@ public class JdbcResourceStore implements ResourceStore {
   private SearchResult checkedInOrder(
       Connection c, RequestContext ctx, Cond cond, String orderBy, SearchRequest request, CompiledFilter compiled)
       throws SQLException {
-    Sql sql = Sql.of("SELECT r.id, r.version, r.created_ns, r.modified_ns, r.sure,"
-            + " CASE WHEN r.sure THEN NULL ELSE r.document END FROM (SELECT r.*, ")
-        .append(cond.sure()).append(" AS sure FROM scim_resource r WHERE ")
+    // The extra columns are carried through the subquery as x1, x2, ...
+    StringBuilder inner = new StringBuilder();
+    StringBuilder outer = new StringBuilder();
+    List<String> extras = extraColumns();
+    for (int i = 0; i < extras.size(); i++) {
+      inner.append(extras.get(i)).append(" AS x").append(i + 1).append(", ");
+      outer.append(", r.x").append(i + 1);
+    }
+    Sql sql = Sql.of("SELECT r.id, r.version, r.created_ns, r.modified_ns,"
+            + " CASE WHEN r.sure THEN NULL ELSE r.document END" + outer + ", r.sure FROM (SELECT r.*, " + inner)
+        .append(cond.sure()).append(" AS sure FROM " + from() + " WHERE ")
         .append(where(ctx, cond.possible()))
         .append(") r ORDER BY " + orderBy);
     long from = request.startIndex() - 1L;
@@ -572,10 +644,10 @@ public class JdbcResourceStore implements ResourceStore {
       sql.bind(ps, 1);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          boolean sure = rs.getBoolean(5);
+          boolean sure = rs.getBoolean(rowWidth() + 1);
           StoredResource resource = null;
           if (!sure) {
-            resource = row(rs, rs.getString(6));
+            resource = row(rs);
             if (!compiled.matches(resource, layout.hasMembers() ? membersJson(c, ctx, resource.id()) : noMembers)) {
               continue;
             }
@@ -602,7 +674,7 @@ public class JdbcResourceStore implements ResourceStore {
     Map<String, StoredResource> read = new HashMap<>();
     for (int i = 0; i < missing.size(); i += 500) {
       List<String> chunk = missing.subList(i, Math.min(missing.size(), i + 500));
-      Sql sql = Sql.of("SELECT " + COLUMNS + ", r.document FROM scim_resource r WHERE r.tenant = ")
+      Sql sql = Sql.of("SELECT " + rowColumns() + " FROM " + from() + " WHERE r.tenant = ")
           .param(ctx.tenant()).append(" AND r.resource_type = ").param(typeName).append(" AND r.id IN (");
       for (int j = 0; j < chunk.size(); j++) {
         sql.append(j == 0 ? "" : ", ").param(chunk.get(j));
@@ -612,7 +684,7 @@ public class JdbcResourceStore implements ResourceStore {
         sql.bind(ps, 1);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            StoredResource r = row(rs, rs.getString(5));
+            StoredResource r = row(rs);
             read.put(r.id(), r);
           }
         }
@@ -632,8 +704,8 @@ public class JdbcResourceStore implements ResourceStore {
   private SearchResult sortedInJava(
       Connection c, RequestContext ctx, Cond cond, SearchRequest request, CompiledFilter compiled)
       throws SQLException {
-    Sql sql = Sql.of("SELECT " + COLUMNS + ", r.document, ").append(cond.sure())
-        .append(" FROM scim_resource r WHERE ").append(where(ctx, cond.possible())).append(" ORDER BY r.seq");
+    Sql sql = Sql.of("SELECT " + rowColumns() + ", ").append(cond.sure())
+        .append(" FROM " + from() + " WHERE ").append(where(ctx, cond.possible())).append(" ORDER BY r.seq");
     List<StoredResource> matches = new ArrayList<>();
     Function<String, JsonNode> noMembers = name -> null;
     try (PreparedStatement ps = c.prepareStatement(sql.text())) {
@@ -641,8 +713,8 @@ public class JdbcResourceStore implements ResourceStore {
       sql.bind(ps, 1);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          StoredResource resource = row(rs, rs.getString(5));
-          if (rs.getBoolean(6)
+          StoredResource resource = row(rs);
+          if (rs.getBoolean(rowWidth() + 1)
               || compiled.matches(resource, layout.hasMembers() ? membersJson(c, ctx, resource.id()) : noMembers)) {
             matches.add(resource);
           }
@@ -664,8 +736,8 @@ public class JdbcResourceStore implements ResourceStore {
       }
       ArrayNode array = DocumentCodec.mapper().createArrayNode();
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT member_id, member_type FROM scim_member WHERE tenant = ? AND group_type = ? AND group_id = ?"
-              + " ORDER BY seq")) {
+          "SELECT m.member_id, m.member_type FROM scim_member m WHERE m.tenant = ? AND m.group_type = ?"
+              + " AND m.group_id = ?" + layout.liveMember("m") + " ORDER BY m.seq")) {
         ps.setString(1, ctx.tenant());
         ps.setString(2, typeName);
         ps.setString(3, groupId);

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Classifies {@link SQLException}s by SQLState, so that clients get a SCIM status and never a
  * database message: the database being unreachable is 503 (the host's clients retry), a
- * uniqueness constraint is 409, a value the database cannot hold is 400, anything else 500.
+ * uniqueness constraint is 409, a value the database cannot hold (or a value a host's table
+ * requires that a request leaves out) is 400, anything else 500.
  */
 public final class SqlErrors {
   private SqlErrors() {}
@@ -95,6 +96,11 @@ public final class SqlErrors {
       return new ScimException(503, null, "The service is busy; retry the request.", e);
     }
     for (SQLException s : chain(e)) {
+      if ("23502".equals(s.getSQLState())) {
+        // only a host's own table has NOT NULL columns the store may leave empty
+        return ScimException.badRequest(
+            ScimType.INVALID_VALUE, "A value the users table requires is missing or not of its column's type");
+      }
       if (s.getSQLState() != null && UNSTORABLE.contains(s.getSQLState())) {
         return ScimException.badRequest(
             ScimType.INVALID_VALUE,

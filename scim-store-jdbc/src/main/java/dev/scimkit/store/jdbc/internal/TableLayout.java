@@ -41,10 +41,22 @@ final class TableLayout {
   private final List<UniqueAttribute> unique;
   private final ResolvedAttribute externalId =
       new ResolvedAttribute(CommonAttributes.URN, false, CommonAttributes.EXTERNAL_ID, null);
+  private final HostTable host;
+  private final HostTable memberUsers;
 
   TableLayout(ResourceType type) {
+    this(type, null);
+  }
+
+  /**
+   * @param users the host's users table, if the store has one: it holds this type's attributes
+   *     when this is the type it keeps, or this type's user members when this type has members
+   */
+  TableLayout(ResourceType type, HostTable users) {
     this.type = type;
     this.hasMembers = type.hasMembers();
+    this.host = users != null && HostTable.holds(type) ? users : null;
+    this.memberUsers = users != null && hasMembers ? users : null;
     List<UniqueAttribute> all = new ArrayList<>();
     collect(all, type.schema(), false);
     for (ResourceType.Extension e : type.extensions()) {
@@ -93,6 +105,25 @@ final class TableLayout {
     return hasMembers;
   }
 
+  /** The host's table that holds this type's rows, joined as {@code u}; null if none. */
+  HostTable host() {
+    return host;
+  }
+
+  /**
+   * {@code " AND …"}: a condition that the membership row {@code m} names a member that exists,
+   * for a group whose user members live in the host's table (a row the host deleted is no member);
+   * empty otherwise.
+   */
+  String liveMember(String m) {
+    if (memberUsers == null) {
+      return "";
+    }
+    String u = m + "_u";
+    return " AND (" + m + ".member_type <> '" + HostTable.USER_TYPE + "' OR EXISTS (SELECT 1 FROM "
+        + memberUsers.table() + " " + u + " WHERE " + memberUsers.joins(u, m + ".tenant", m + ".member_id") + "))";
+  }
+
   /** Every unique attribute, those with a column of their own and those in the side table. */
   List<UniqueAttribute> uniqueAttributes() {
     return unique;
@@ -100,10 +131,11 @@ final class TableLayout {
 
   /**
    * The key column holding {@code a}'s value, or null: {@code a} must be the keyed attribute
-   * itself, named without a sub-attribute.
+   * itself, named without a sub-attribute, and not in the host's table (whose rows the host may
+   * change without the key).
    */
   String keyColumn(ResolvedAttribute a) {
-    if (a.subAttribute() != null) {
+    if (a.subAttribute() != null || (host != null && host.holds(a))) {
       return null;
     }
     if (a.schema().equals(CommonAttributes.URN) && a.attribute() == CommonAttributes.EXTERNAL_ID) {

@@ -1,4 +1,4 @@
-package dev.scimkit.examples.customstore;
+package dev.scimkit.examples.handwritten;
 
 import static java.util.Objects.requireNonNull;
 
