@@ -401,6 +401,30 @@ public abstract class StoreContract extends UnitOfWorkContract {
   }
 
   @Test
+  void search_externalIdEq_findsEveryResourceWithIt_asTheyChange() {
+    ObjectNode first = userDoc("bob");
+    first.put("externalId", "Shared");
+    ObjectNode second = userDoc("alice");
+    second.put("externalId", "SHARED");
+    ObjectNode third = userDoc("carol");
+    third.put("externalId", "shared");
+    StoredResource bob = users.create(fresh("u-1", first), acme);
+    StoredResource alice = users.create(fresh("u-2", second), acme);
+    users.create(fresh("u-3", third), acme);
+    SearchRequest shared = SearchRequest.of(Filters.parse("externalId eq \"shared\""), 10);
+    assertThat(users.search(shared, acme).resources()).extracting(StoredResource::id)
+        .containsExactly("u-1", "u-2", "u-3");
+
+    users.delete(bob.id(), bob.version(), acme);
+    ObjectNode renamed = userDoc("alice");
+    renamed.put("externalId", "Other");
+    users.replace(alice.withChange(1, T0, renamed), alice.version(), acme);
+    assertThat(users.search(shared, acme).resources()).extracting(StoredResource::id).containsExactly("u-3");
+    assertThat(users.search(SearchRequest.of(Filters.parse("externalId eq \"OTHER\""), 10), acme).resources())
+        .extracting(StoredResource::id).containsExactly("u-2");
+  }
+
+  @Test
   void search_idEq_findsTheResource() {
     StoredResource bob = createUser(acme, "bob");
     SearchResult result = users.search(SearchRequest.of(Filters.parse("id eq \"" + bob.id() + "\""), 10), acme);
