@@ -425,6 +425,25 @@ public abstract class StoreContract extends UnitOfWorkContract {
   }
 
   @Test
+  void search_insideTheDocument_followsReplaceAndDelete() {
+    ObjectNode doc = userDoc("bob");
+    doc.putArray("emails").addObject().put("type", "work").put("value", "Bob@Old.example");
+    StoredResource bob = users.create(fresh("u-mail", doc), acme);
+    SearchRequest old = SearchRequest.of(Filters.parse("emails[type eq \"work\"].value eq \"bob@old.example\""), 10);
+    SearchRequest now = SearchRequest.of(Filters.parse("emails[type eq \"work\"].value eq \"BOB@NEW.example\""), 10);
+    assertThat(users.search(old, acme).totalResults()).isEqualTo(1);
+
+    ObjectNode moved = userDoc("bob");
+    moved.putArray("emails").addObject().put("type", "work").put("value", "bob@new.example");
+    StoredResource replaced = users.replace(bob.withChange(1, T0, moved), bob.version(), acme);
+    assertThat(users.search(old, acme).totalResults()).isZero();
+    assertThat(users.search(now, acme).resources()).extracting(StoredResource::id).containsExactly("u-mail");
+
+    users.delete(replaced.id(), replaced.version(), acme);
+    assertThat(users.search(now, acme).totalResults()).isZero();
+  }
+
+  @Test
   void search_idEq_findsTheResource() {
     StoredResource bob = createUser(acme, "bob");
     SearchResult result = users.search(SearchRequest.of(Filters.parse("id eq \"" + bob.id() + "\""), 10), acme);

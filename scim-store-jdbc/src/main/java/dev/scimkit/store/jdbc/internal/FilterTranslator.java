@@ -11,7 +11,9 @@ import dev.scimkit.filter.ComparisonOperator;
 import dev.scimkit.filter.Filter;
 import dev.scimkit.filter.FilterValue;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Translates a filter to SQL over {@code scim_resource r}, following the core's {@code
@@ -82,24 +84,46 @@ final class FilterTranslator {
     return Cond.FALSE;
   }
 
-  // ---- search terms (PostgreSQL) ------------------------------------------------------------
+  // ---- search terms (PostgreSQL and H2) -------------------------------------------------------
 
   /**
-   * A condition every match of {@code filter} meets, on the GIN-indexed {@code search_terms}:
-   * each text {@code eq} inside the document needs its folded literal among the document's terms.
-   * {@code not} gives no such condition; {@code and} and {@code or} combine them.
+   * A condition every match of {@code filter} meets, on the indexed search terms (PostgreSQL's
+   * GIN-indexed {@code search_terms}, H2's {@code scim_search_term} of the tenant's resources of
+   * this type): each text {@code eq} inside the document needs its folded literal among the
+   * document's terms. {@code not} gives no such condition; {@code and} and {@code or} combine them.
+   *
+   * <p>On H2 an {@code and} keeps only the condition of its most selective operand, judged by the
+   * length of the shortest term it needs: H2 would read every row a common term names ({@code
+   * type eq "work"}) rather than intersect, and one necessary condition is still necessary.
    */
-  static Sql necessaryTerms(TableLayout layout, Filter filter) {
-    return filter.accept(new TermsScope(layout, null));
+  static Sql necessaryTerms(TableLayout layout, Dialect dialect, String tenant, Filter filter) {
+    return filter.accept(new TermsScope(layout, dialect, tenant, null, new IdentityHashMap<>()));
   }
 
   private static final class TermsScope implements Filter.Visitor<Sql> {
     private final TableLayout layout;
+    private final Dialect dialect;
+    private final String tenant;
     private final ResolvedAttribute parent;
+    /** How selective each condition made so far is: the length of its shortest term. */
+    private final Map<Sql, Integer> selectivity;
 
-    TermsScope(TableLayout layout, ResolvedAttribute parent) {
+    TermsScope(
+        TableLayout layout, Dialect dialect, String tenant, ResolvedAttribute parent, Map<Sql, Integer> selectivity) {
       this.layout = layout;
+      this.dialect = dialect;
+      this.tenant = tenant;
       this.parent = parent;
+      this.selectivity = selectivity;
+    }
+
+    private Sql scored(Sql sql, int score) {
+      selectivity.put(sql, score);
+      return sql;
+    }
+
+    private int score(Sql sql) {
+      return selectivity.getOrDefault(sql, 0);
     }
 
     private ResolvedAttribute resolve(AttributePath path) {
@@ -112,16 +136,29 @@ final class FilterTranslator {
       for (Filter f : and.operands()) {
         parts.add(f.accept(this));
       }
+      if (dialect.hasTermTable()) {
+        Sql best = Sql.TRUE;
+        for (Sql part : parts) {
+          if (part != Sql.TRUE && (best == Sql.TRUE || score(part) > score(best))) {
+            best = part;
+          }
+        }
+        return best;
+      }
       return Cond.join(parts, true);
     }
 
     @Override
     public Sql visitOr(Filter.Or or) {
       List<Sql> parts = new ArrayList<>();
+      int score = Integer.MAX_VALUE;
       for (Filter f : or.operands()) {
-        parts.add(f.accept(this));
+        Sql part = f.accept(this);
+        parts.add(part);
+        score = Math.min(score, score(part));
       }
-      return Cond.join(parts, false);
+      Sql joined = Cond.join(parts, false);
+      return joined == Sql.TRUE ? joined : scored(joined, score);
     }
 
     @Override
@@ -157,13 +194,19 @@ final class FilterTranslator {
         default -> { }
       }
       Literal literal = Literal.of(ComparisonOperator.EQ, target, c.value());
-      Sql sql = Sql.of("r.search_terms && CAST(ARRAY[");
+      Sql sql =
+          dialect.hasTermTable()
+              ? Sql.of("r.id IN (SELECT t.id FROM scim_search_term t WHERE t.tenant = ").param(tenant)
+                  .append(" AND t.resource_type = ").param(layout.type().name()).append(" AND t.term IN (")
+              : Sql.of("r.search_terms && CAST(ARRAY[");
       boolean first = true;
+      int shortest = Integer.MAX_VALUE;
       for (String term : SearchTerms.forLiteral(literal.text())) {
         sql.append(first ? "" : ", ").param(term);
         first = false;
+        shortest = Math.min(shortest, term.length());
       }
-      return sql.append("] AS text[])");
+      return scored(sql.append(dialect.hasTermTable() ? "))" : "] AS text[])"), shortest);
     }
 
     @Override
@@ -173,7 +216,7 @@ final class FilterTranslator {
           || a.schema().equals(CommonAttributes.URN)) {
         return Sql.TRUE;
       }
-      return valuePath.filter().accept(new TermsScope(layout, a));
+      return valuePath.filter().accept(new TermsScope(layout, dialect, tenant, a, selectivity));
     }
   }
 

@@ -88,6 +88,9 @@ public class JdbcResourceStore implements ResourceStore {
           ps.executeUpdate();
         }
         insertUniqueValues(c, ctx, resource.id(), keys);
+        if (dialect.hasTermTable()) {
+          SearchTerms.insertRows(c, ctx.tenant(), typeName, resource.id(), SearchTerms.of(doc));
+        }
         return null;
       });
     } catch (Database.UniqueViolation e) {
@@ -159,6 +162,10 @@ public class JdbcResourceStore implements ResourceStore {
           deleteUniqueValues(c, ctx, id);
           insertUniqueValues(c, ctx, id, keys);
         }
+        if (dialect.hasTermTable()) {
+          SearchTerms.deleteRows(c, ctx.tenant(), typeName, id);
+          SearchTerms.insertRows(c, ctx.tenant(), typeName, id, SearchTerms.of(doc));
+        }
         try (PreparedStatement ps = c.prepareStatement(
             "SELECT version, created_ns FROM scim_resource WHERE tenant = ? AND resource_type = ? AND id = ?")) {
           ps.setString(1, ctx.tenant());
@@ -212,6 +219,9 @@ public class JdbcResourceStore implements ResourceStore {
       }
       if (hasUniqueValues()) {
         deleteUniqueValues(c, ctx, id);
+      }
+      if (dialect.hasTermTable()) {
+        SearchTerms.deleteRows(c, ctx.tenant(), typeName, id);
       }
       try (PreparedStatement ps = c.prepareStatement(
           "DELETE FROM scim_resource WHERE tenant = ? AND resource_type = ? AND id = ?")) {
@@ -420,9 +430,9 @@ public class JdbcResourceStore implements ResourceStore {
       if (cond.possible().isFalse()) {
         return new SearchResult(List.of(), 0);
       }
-      if (!cond.isExact() && dialect.hasSearchTerms()) {
-        // A necessary condition the GIN index of search terms can answer, beside the rest.
-        Sql terms = FilterTranslator.necessaryTerms(layout, request.filter());
+      if (!cond.isExact() && (dialect.hasSearchTerms() || dialect.hasTermTable())) {
+        // A necessary condition the index of search terms can answer, beside the rest.
+        Sql terms = FilterTranslator.necessaryTerms(layout, dialect, ctx.tenant(), request.filter());
         cond = new Cond(cond.sure(), Cond.join(List.of(terms, cond.possible()), true));
       }
       String orderBy = orderBy(c, ctx, request, irregular);
