@@ -34,6 +34,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -479,7 +480,20 @@ public class ScimEndpoint {
         security == null || security.getUserPrincipal() == null
             ? null
             : security.getUserPrincipal().getName();
-    return new RequestContext(tenant, principal, UUID.randomUUID().toString());
+    return new RequestContext(tenant, principal, requestId());
+  }
+
+  /**
+   * A random request id in the form of a UUID: it ties log lines and audit events of one request
+   * together, and is no secret, so it comes from {@link ThreadLocalRandom} rather than from the
+   * shared {@link java.security.SecureRandom} behind {@link UUID#randomUUID()}, which every
+   * request would otherwise contend for.
+   */
+  public static String requestId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+    return new UUID(high, low).toString();
   }
 
   /**
