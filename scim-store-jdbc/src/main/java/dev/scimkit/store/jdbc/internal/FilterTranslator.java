@@ -12,8 +12,10 @@ import dev.scimkit.filter.Filter;
 import dev.scimkit.filter.FilterValue;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Translates a filter to SQL over {@code scim_resource r}, following the core's {@code
@@ -87,32 +89,47 @@ final class FilterTranslator {
   // ---- search terms (PostgreSQL and H2) -------------------------------------------------------
 
   /**
-   * A condition every match of {@code filter} meets, on the indexed search terms (PostgreSQL's
-   * GIN-indexed {@code search_terms}, H2's {@code scim_search_term} of the tenant's resources of
-   * this type): each text {@code eq} inside the document needs its folded literal among the
+   * A condition every match of {@code filter} meets, on PostgreSQL's GIN-indexed {@code
+   * search_terms}: each text {@code eq} inside the document needs its folded literal among the
    * document's terms. {@code not} gives no such condition; {@code and} and {@code or} combine them.
-   *
-   * <p>On H2 an {@code and} keeps only the condition of its most selective operand, judged by the
-   * length of the shortest term it needs: H2 would read every row a common term names ({@code
-   * type eq "work"}) rather than intersect, and one necessary condition is still necessary.
    */
-  static Sql necessaryTerms(TableLayout layout, Dialect dialect, String tenant, Filter filter) {
-    return filter.accept(new TermsScope(layout, dialect, tenant, null, new IdentityHashMap<>()));
+  static Sql necessaryTerms(TableLayout layout, Filter filter) {
+    return filter.accept(new TermsScope(layout, false, null, new IdentityHashMap<>()));
   }
 
+  /**
+   * Terms one of which every match of {@code filter} has among its search terms (H2's {@code
+   * scim_search_term}), or {@code null} when no such terms are known. Of the operands of an
+   * {@code and} only the most selective counts, judged by the length of the shortest term it needs
+   * (so that Entra's {@code emails[type eq "work"].value eq "…"} asks for the address, not for
+   * {@code work}, which every user has); an {@code or} needs the terms of all its operands.
+   */
+  static Set<String> necessaryTermSet(TableLayout layout, Filter filter) {
+    Sql terms = filter.accept(new TermsScope(layout, true, null, new IdentityHashMap<>()));
+    if (terms == Sql.TRUE) {
+      return null;
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (Object term : terms.params()) {
+      out.add((String) term);
+    }
+    return out;
+  }
+
+  /**
+   * Builds the conditions on search terms: SQL over {@code search_terms} for PostgreSQL, or, when
+   * {@code pickOne}, SQL whose parameters are the terms needed (see {@link #necessaryTermSet}).
+   */
   private static final class TermsScope implements Filter.Visitor<Sql> {
     private final TableLayout layout;
-    private final Dialect dialect;
-    private final String tenant;
+    private final boolean pickOne;
     private final ResolvedAttribute parent;
     /** How selective each condition made so far is: the length of its shortest term. */
     private final Map<Sql, Integer> selectivity;
 
-    TermsScope(
-        TableLayout layout, Dialect dialect, String tenant, ResolvedAttribute parent, Map<Sql, Integer> selectivity) {
+    TermsScope(TableLayout layout, boolean pickOne, ResolvedAttribute parent, Map<Sql, Integer> selectivity) {
       this.layout = layout;
-      this.dialect = dialect;
-      this.tenant = tenant;
+      this.pickOne = pickOne;
       this.parent = parent;
       this.selectivity = selectivity;
     }
@@ -136,7 +153,7 @@ final class FilterTranslator {
       for (Filter f : and.operands()) {
         parts.add(f.accept(this));
       }
-      if (dialect.hasTermTable()) {
+      if (pickOne) {
         Sql best = Sql.TRUE;
         for (Sql part : parts) {
           if (part != Sql.TRUE && (best == Sql.TRUE || score(part) > score(best))) {
@@ -194,11 +211,7 @@ final class FilterTranslator {
         default -> { }
       }
       Literal literal = Literal.of(ComparisonOperator.EQ, target, c.value());
-      Sql sql =
-          dialect.hasTermTable()
-              ? Sql.of("r.id IN (SELECT t.id FROM scim_search_term t WHERE t.tenant = ").param(tenant)
-                  .append(" AND t.resource_type = ").param(layout.type().name()).append(" AND t.term IN (")
-              : Sql.of("r.search_terms && CAST(ARRAY[");
+      Sql sql = Sql.of(pickOne ? "" : "r.search_terms && CAST(ARRAY[");
       boolean first = true;
       int shortest = Integer.MAX_VALUE;
       for (String term : SearchTerms.forLiteral(literal.text())) {
@@ -206,7 +219,7 @@ final class FilterTranslator {
         first = false;
         shortest = Math.min(shortest, term.length());
       }
-      return scored(sql.append(dialect.hasTermTable() ? "))" : "] AS text[])"), shortest);
+      return scored(sql.append(pickOne ? "" : "] AS text[])"), shortest);
     }
 
     @Override
@@ -216,7 +229,7 @@ final class FilterTranslator {
           || a.schema().equals(CommonAttributes.URN)) {
         return Sql.TRUE;
       }
-      return valuePath.filter().accept(new TermsScope(layout, dialect, tenant, a, selectivity));
+      return valuePath.filter().accept(new TermsScope(layout, pickOne, a, selectivity));
     }
   }
 

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -430,10 +431,18 @@ public class JdbcResourceStore implements ResourceStore {
       if (cond.possible().isFalse()) {
         return new SearchResult(List.of(), 0);
       }
-      if (!cond.isExact() && (dialect.hasSearchTerms() || dialect.hasTermTable())) {
-        // A necessary condition the index of search terms can answer, beside the rest.
-        Sql terms = FilterTranslator.necessaryTerms(layout, dialect, ctx.tenant(), request.filter());
+      if (!cond.isExact() && dialect.hasSearchTerms()) {
+        // A necessary condition the GIN index of search terms can answer, beside the rest.
+        Sql terms = FilterTranslator.necessaryTerms(layout, request.filter());
         cond = new Cond(cond.sure(), Cond.join(List.of(terms, cond.possible()), true));
+      } else if (!cond.isExact() && dialect.hasTermTable()) {
+        Sql ids = idsWithTerms(c, ctx, FilterTranslator.necessaryTermSet(layout, request.filter()));
+        if (ids != null) {
+          cond = new Cond(cond.sure(), Cond.join(List.of(ids, cond.possible()), true));
+          if (cond.possible().isFalse()) {
+            return new SearchResult(List.of(), 0);
+          }
+        }
       }
       String orderBy = orderBy(c, ctx, request, irregular);
       if (orderBy != null && cond.isExact()) {
@@ -444,6 +453,49 @@ public class JdbcResourceStore implements ResourceStore {
       }
       return sortedInJava(c, ctx, cond, request, compiled);
     });
+  }
+
+  /** The most ids {@link #idsWithTerms} hands on; past it the terms narrow too little to help. */
+  private static final int MAX_TERM_IDS = 1_000;
+
+  /**
+   * H2: the condition that a row's id is one of those having one of {@code terms} (looked up
+   * first, by the term index), {@link Sql#FALSE} when none has; {@code null} when no terms are
+   * known or they name more than {@value #MAX_TERM_IDS} resources. H2 plans {@code id IN (...)}
+   * over a list far better than over a subquery, which it reads row by row.
+   */
+  private Sql idsWithTerms(Connection c, RequestContext ctx, Set<String> terms) throws SQLException {
+    if (terms == null || terms.isEmpty()) {
+      return null;
+    }
+    Sql lookup = Sql.of("SELECT DISTINCT t.id FROM scim_search_term t WHERE t.tenant = ").param(ctx.tenant())
+        .append(" AND t.resource_type = ").param(typeName).append(" AND t.term IN (");
+    boolean first = true;
+    for (String term : terms) {
+      lookup.append(first ? "" : ", ").param(term);
+      first = false;
+    }
+    lookup.append(") LIMIT ").param(MAX_TERM_IDS + 1);
+    List<String> ids = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(lookup.text())) {
+      lookup.bind(ps, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+    }
+    if (ids.isEmpty()) {
+      return Sql.FALSE;
+    }
+    if (ids.size() > MAX_TERM_IDS) {
+      return null;
+    }
+    Sql in = Sql.of("r.id IN (");
+    for (int i = 0; i < ids.size(); i++) {
+      in.append(i == 0 ? "" : ", ").param(ids.get(i));
+    }
+    return in.append(")");
   }
 
   private boolean hasIrregularRows(Connection c, RequestContext ctx) throws SQLException {

@@ -87,26 +87,30 @@ class FilterTranslatorTest {
 
   @Test
   void entraEmailLookup_onPostgres_alsoNeedsItsFoldedLiteralsAmongTheIndexedSearchTerms() {
-    Sql terms = FilterTranslator.necessaryTerms(new TableLayout(USERS), Dialect.POSTGRESQL, "acme",
+    Sql terms = FilterTranslator.necessaryTerms(new TableLayout(USERS),
         Filters.parse("emails[type eq \"work\"].value eq \"X@Y.org\" and userName pr"));
     assertThat(terms.text()).contains("r.search_terms && CAST(ARRAY[?] AS text[])");
     assertThat(terms.params()).containsExactly("work", "x@y.org");
     // Negations, presence, keyed columns and typed comparisons give no condition.
-    assertThat(FilterTranslator.necessaryTerms(new TableLayout(USERS), Dialect.POSTGRESQL, "acme",
+    assertThat(FilterTranslator.necessaryTerms(new TableLayout(USERS),
         Filters.parse("not (title eq \"x\") or userName eq \"y\" or active eq true or title pr"))).isEqualTo(Sql.TRUE);
     // A literal that a number's text could equal also admits documents holding numbers.
-    assertThat(FilterTranslator.necessaryTerms(new TableLayout(USERS), Dialect.POSTGRESQL, "acme", Filters.parse("title eq \"42\"")).params())
+    assertThat(FilterTranslator.necessaryTerms(new TableLayout(USERS), Filters.parse("title eq \"42\"")).params())
         .containsExactly("42", SearchTerms.NUMBER);
   }
 
   @Test
-  void entraEmailLookup_onH2_needsItsFoldedLiteralsAmongTheTenantsRowsOfTheTermTable() {
-    Sql terms = FilterTranslator.necessaryTerms(new TableLayout(USERS), Dialect.H2, "acme",
-        Filters.parse("emails[type eq \"work\"].value eq \"X@Y.org\" and userName pr"));
-    assertThat(terms.text())
-        .contains("r.id IN (SELECT t.id FROM scim_search_term t WHERE t.tenant = ? AND t.resource_type = ? AND t.term IN (?))");
-    // of the two terms an Entra lookup needs, H2 is asked for the rarer, longer one only
-    assertThat(terms.params()).containsExactly("acme", "User", "x@y.org");
+  void entraEmailLookup_onH2_looksUpOnlyItsRarerTermInTheTermTable() {
+    // of the two terms an Entra lookup needs, H2 is asked for the longer one only ("work" is
+    // every user's), and an 'or' needs the terms of both sides
+    assertThat(FilterTranslator.necessaryTermSet(new TableLayout(USERS),
+            Filters.parse("emails[type eq \"work\"].value eq \"X@Y.org\" and userName pr")))
+        .containsExactly("x@y.org");
+    assertThat(FilterTranslator.necessaryTermSet(new TableLayout(USERS),
+            Filters.parse("title eq \"Boss\" or emails[type eq \"work\" and value eq \"A@B.C\"]")))
+        .containsExactly("boss", "a@b.c");
+    assertThat(FilterTranslator.necessaryTermSet(new TableLayout(USERS),
+        Filters.parse("title eq \"Boss\" or active eq true"))).isNull();
   }
 
   @Test
