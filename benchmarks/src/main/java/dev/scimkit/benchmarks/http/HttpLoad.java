@@ -384,7 +384,8 @@ public final class HttpLoad {
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
   }
 
-  private static Map<String, String> options(String[] args) {
+  /** {@code --name value} and {@code --name=value} pairs; the load tools of this package share them. */
+  static Map<String, String> options(String[] args) {
     Map<String, String> m = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];

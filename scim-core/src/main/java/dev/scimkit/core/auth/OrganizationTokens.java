@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.scimkit.core.RequestContext;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -37,21 +38,30 @@ import java.util.List;
  *   <li>A {@linkplain Builder#configuredToken configured token} (a secret from the host's
  *       configuration) is valid exactly while it is configured: it is kept only as a hash in
  *       memory, never stored, so starting with another value retires the old one.
+ *   <li>A token revoked by {@link #revoke} stops authenticating at once, and an expired token at
+ *       its expiry. A token revoked elsewhere (by another instance sharing the store, the
+ *       command line, or the store directly) stops within the {@linkplain
+ *       Builder#revocationDelay revocation delay}, one second by default: the authenticator
+ *       remembers the tokens it found active for that long, so that a steady stream of requests
+ *       costs one store lookup per token and second.
  * </ul>
  *
  * <p>Thread-safe when its store is.
  */
 public final class OrganizationTokens {
+  /** How long a token revoked elsewhere may go on authenticating, unless configured otherwise. */
+  public static final Duration DEFAULT_REVOCATION_DELAY = Duration.ofSeconds(1);
+
   private final TokenStore store;
   private final Clock clock;
   private final SecureRandom random;
-  private final Authenticator authenticator;
+  private final TokenAuthenticator authenticator;
 
   private OrganizationTokens(Builder b) {
     this.store = b.store;
     this.clock = b.clock;
     this.random = b.random;
-    this.authenticator = new TokenAuthenticator(store, clock, b.configured);
+    this.authenticator = new TokenAuthenticator(store, clock, b.configured, b.revocationDelay);
   }
 
   /** Starts organisation tokens kept in {@code store}. */
@@ -162,7 +172,9 @@ public final class OrganizationTokens {
   public boolean revoke(String tenant, String tokenId) {
     requireNonNull(tenant, "tenant == null");
     requireNonNull(tokenId, "tokenId == null");
-    return store.revoke(tenant, tokenId, clock.instant());
+    boolean revoked = store.revoke(tenant, tokenId, clock.instant());
+    authenticator.forget(tokenId);
+    return revoked;
   }
 
   /**
@@ -179,6 +191,7 @@ public final class OrganizationTokens {
     private final java.util.Map<String, String> configured = new java.util.HashMap<>();
     private Clock clock = Clock.systemUTC();
     private SecureRandom random;
+    private Duration revocationDelay = DEFAULT_REVOCATION_DELAY;
 
     private Builder(TokenStore store) {
       this.store = requireNonNull(store, "store == null");
@@ -187,6 +200,26 @@ public final class OrganizationTokens {
     /** The clock for creation, revocation and expiry. Default: system UTC. */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * The longest a token revoked elsewhere than through these {@link OrganizationTokens} (by
+     * another instance of the application sharing the token store, by the command line, or in
+     * the store directly) may go on authenticating, measured on the {@linkplain #clock clock}.
+     * Default: one second. Until then, a token found active is not looked up again, which spares
+     * the store (a database query) a lookup per request. {@link Duration#ZERO} looks every
+     * token up on every request. Revocations through {@link OrganizationTokens#revoke} and
+     * expiry take effect at once whatever the delay.
+     *
+     * @throws IllegalArgumentException if {@code delay} is negative
+     */
+    public Builder revocationDelay(Duration delay) {
+      requireNonNull(delay, "delay == null");
+      if (delay.isNegative()) {
+        throw new IllegalArgumentException("delay is negative: " + delay);
+      }
+      this.revocationDelay = delay;
       return this;
     }
 

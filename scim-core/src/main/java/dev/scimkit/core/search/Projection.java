@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which attributes a response carries: the {@code attributes} and {@code excludedAttributes}
@@ -336,9 +337,33 @@ public final class Projection {
         || (extension != null && included.extensions.contains(extension));
   }
 
+  /**
+   * The lower-case {@code schema:name} key of an attribute, remembered: a projection decides
+   * every attribute of every resource it shows, and the schema URNs and names it is asked about
+   * are those of the resource types, a small fixed set (names a client sends that no type has
+   * never get here). Bounded all the same, in case a host keeps creating types.
+   */
   private static String key(String schema, String attributeName) {
-    return lower(schema) + ':' + lower(attributeName);
+    Map<String, String> byName = KEYS.get(schema);
+    if (byName == null) {
+      if (KEYS.size() >= MAX_KEYED_SCHEMAS) {
+        return lower(schema) + ':' + lower(attributeName);
+      }
+      byName = KEYS.computeIfAbsent(schema, k -> new ConcurrentHashMap<>());
+    }
+    String key = byName.get(attributeName);
+    if (key == null) {
+      key = lower(schema) + ':' + lower(attributeName);
+      if (byName.size() < MAX_KEYED_NAMES) {
+        byName.put(attributeName, key);
+      }
+    }
+    return key;
   }
+
+  private static final int MAX_KEYED_SCHEMAS = 256;
+  private static final int MAX_KEYED_NAMES = 1_024;
+  private static final Map<String, Map<String, String>> KEYS = new ConcurrentHashMap<>();
 
   private static String lower(String s) {
     return s.toLowerCase(Locale.ROOT);

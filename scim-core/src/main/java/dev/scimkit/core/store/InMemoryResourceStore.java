@@ -3,6 +3,7 @@ package dev.scimkit.core.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.RequestContext;
 import dev.scimkit.core.ScimException;
 import dev.scimkit.core.schema.Attribute;
@@ -19,6 +20,8 @@ import dev.scimkit.filter.ComparisonOperator;
 import dev.scimkit.filter.Filter;
 import dev.scimkit.filter.FilterValue;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -49,9 +52,8 @@ final class InMemoryResourceStore implements GroupStore {
 
   /** A unique attribute: top-level, single-valued, simple, with uniqueness server or global. */
   private record UniqueKey(ResolvedAttribute attribute) {
-    String key(StoredResource r) {
-      JsonNode container =
-          attribute.extension() ? r.document().path(attribute.schema()) : r.document();
+    String key(ObjectNode document) {
+      JsonNode container = attribute.extension() ? document.path(attribute.schema()) : document;
       JsonNode v = container.get(attribute.attribute().name());
       if (v == null || v.isNull() || v.isContainerNode()) {
         return null;
@@ -98,12 +100,14 @@ final class InMemoryResourceStore implements GroupStore {
   /**
    * One tenant's resources of this type, with their indexes. The maps are concurrent so that
    * reads need no lock; {@link #members} (per group) is read and written under the tenant lock.
+   * {@link #byExternalId} maps a folded externalId to the one id that has it, or to a set of ids
+   * when several have it (externalId is not unique), which saves a set per resource.
    */
   private final class Partition {
     final Map<String, Entry> byId = new ConcurrentHashMap<>();
     final ConcurrentSkipListMap<Long, String> order = new ConcurrentSkipListMap<>();
     final List<Map<String, String>> unique = new ArrayList<>();
-    final Map<String, Set<String>> byExternalId = new ConcurrentHashMap<>();
+    final Map<String, Object> byExternalId = new ConcurrentHashMap<>();
     final Map<String, Members> members = new ConcurrentHashMap<>();
     final Map<String, Set<String>> memberOf = new ConcurrentHashMap<>();
     final AtomicLong sequence = new AtomicLong();
@@ -115,7 +119,41 @@ final class InMemoryResourceStore implements GroupStore {
     }
   }
 
-  private record Entry(StoredResource resource, long sequence) {}
+  /**
+   * A stored resource: its document as {@link DocumentBytes#compact} keeps it (JSON bytes, parsed
+   * again whenever it is read), and, for a type with members, its {@code displayName} (what {@link
+   * #groupsOf} answers for each group of a member).
+   */
+  private record Entry(
+      String id, long version, Instant created, Instant lastModified, Object json, String display, long sequence) {
+
+    Entry {
+      // one instant for both while the resource is unchanged
+      lastModified = lastModified.equals(created) ? created : lastModified;
+    }
+
+    static Entry of(StoredResource r, boolean hasMembers, long sequence) {
+      String display = null;
+      if (hasMembers) {
+        JsonNode name = r.document().get("displayName");
+        display = name == null ? null : name.asText();
+      }
+      return new Entry(r.id(), r.version(), r.created(), r.lastModified(), DocumentBytes.compact(r.document()), display, sequence);
+    }
+
+    StoredResource resource() {
+      return new StoredResource(id, version, created, lastModified, document());
+    }
+
+    ObjectNode document() {
+      return DocumentBytes.expand(json);
+    }
+
+    /** This entry with another version and modification time, its document unchanged. */
+    Entry touched(long newVersion, Instant when) {
+      return new Entry(id, newVersion, created, when, json, display, sequence);
+    }
+  }
 
   /**
    * A group's members in the order they were added. Each keeps the position it was added at, so
@@ -176,11 +214,11 @@ final class InMemoryResourceStore implements GroupStore {
       StoredResource stored =
           new StoredResource(
               resource.id(), 1, resource.created(), resource.lastModified(), resource.document());
-      checkUnique(p, stored, null);
-      Entry entry = new Entry(stored, p.sequence.incrementAndGet());
-      insert(p, entry, hasMembers ? new Members() : null);
+      checkUnique(p, stored.document(), null);
+      Entry entry = Entry.of(stored, hasMembers, p.sequence.incrementAndGet());
+      insert(p, entry, stored.document(), hasMembers ? new Members() : null);
       owner.onRollback(() -> {
-        remove(p, entry);
+        remove(p, entry, stored.document());
         p.members.remove(stored.id());
       });
       return stored;
@@ -202,15 +240,15 @@ final class InMemoryResourceStore implements GroupStore {
     Partition p = partition(ctx);
     return owner.locked(ctx, () -> {
       Entry current = require(p, resource.id());
-      checkVersion(current.resource(), expectedVersion);
+      checkVersion(current, expectedVersion);
       StoredResource next =
-          current.resource()
-              .withChange(
-                  current.resource().version() + 1, resource.lastModified(), resource.document());
-      checkUnique(p, next, current.resource().id());
-      Entry changed = new Entry(next, current.sequence());
-      swap(p, current, changed);
-      owner.onRollback(() -> swap(p, changed, current));
+          new StoredResource(
+              current.id(), current.version() + 1, current.created(), resource.lastModified(), resource.document());
+      checkUnique(p, next.document(), current.id());
+      Entry changed = Entry.of(next, hasMembers, current.sequence());
+      ObjectNode before = current.document();
+      swap(p, current, before, changed, next.document());
+      owner.onRollback(() -> swap(p, changed, next.document(), current, before));
       return next;
     });
   }
@@ -220,8 +258,9 @@ final class InMemoryResourceStore implements GroupStore {
     Partition p = partition(ctx);
     owner.locked(ctx, () -> {
       Entry current = require(p, id);
-      checkVersion(current.resource(), expectedVersion);
-      remove(p, current);
+      checkVersion(current, expectedVersion);
+      ObjectNode document = current.document();
+      remove(p, current, document);
       Members members = p.members.remove(id);
       if (members != null) {
         for (Member m : members.inOrder()) {
@@ -229,7 +268,7 @@ final class InMemoryResourceStore implements GroupStore {
         }
       }
       owner.onRollback(() -> {
-        insert(p, current, members);
+        insert(p, current, document, members);
         if (members != null) {
           for (Member m : members.inOrder()) {
             link(p, m.value(), id);
@@ -240,27 +279,26 @@ final class InMemoryResourceStore implements GroupStore {
     });
   }
 
-  private void insert(Partition p, Entry entry, Members members) {
-    StoredResource r = entry.resource();
-    p.byId.put(r.id(), entry);
-    p.order.put(entry.sequence(), r.id());
-    index(p, r);
+  private void insert(Partition p, Entry entry, ObjectNode document, Members members) {
+    p.byId.put(entry.id(), entry);
+    p.order.put(entry.sequence(), entry.id());
+    index(p, entry.id(), document);
     if (members != null) {
-      p.members.put(r.id(), members);
+      p.members.put(entry.id(), members);
     }
   }
 
-  private void remove(Partition p, Entry entry) {
-    unindex(p, entry.resource());
-    p.byId.remove(entry.resource().id());
+  private void remove(Partition p, Entry entry, ObjectNode document) {
+    unindex(p, entry.id(), document);
+    p.byId.remove(entry.id());
     p.order.remove(entry.sequence());
   }
 
-  /** Replaces {@code from} by {@code to}, the same resource in another state. */
-  private void swap(Partition p, Entry from, Entry to) {
-    unindex(p, from.resource());
-    p.byId.put(to.resource().id(), to);
-    index(p, to.resource());
+  /** Replaces {@code from} by {@code to}, the same resource in another state (with its document). */
+  private void swap(Partition p, Entry from, ObjectNode fromDocument, Entry to, ObjectNode toDocument) {
+    unindex(p, from.id(), fromDocument);
+    p.byId.put(to.id(), to);
+    index(p, to.id(), toDocument);
   }
 
   private Entry require(Partition p, String id) {
@@ -271,16 +309,16 @@ final class InMemoryResourceStore implements GroupStore {
     return e;
   }
 
-  private void checkVersion(StoredResource current, long expectedVersion) {
+  private void checkVersion(Entry current, long expectedVersion) {
     if (expectedVersion != ANY_VERSION && expectedVersion != current.version()) {
       throw ScimException.preconditionFailed(
           type.name() + " " + current.id() + " has changed (version " + current.version() + ")");
     }
   }
 
-  private void checkUnique(Partition p, StoredResource r, String self) {
+  private void checkUnique(Partition p, ObjectNode document, String self) {
     for (int i = 0; i < uniqueKeys.size(); i++) {
-      String key = uniqueKeys.get(i).key(r);
+      String key = uniqueKeys.get(i).key(document);
       if (key == null) {
         continue;
       }
@@ -293,41 +331,60 @@ final class InMemoryResourceStore implements GroupStore {
     }
   }
 
-  private void index(Partition p, StoredResource r) {
+  private void index(Partition p, String id, ObjectNode document) {
     for (int i = 0; i < uniqueKeys.size(); i++) {
-      String key = uniqueKeys.get(i).key(r);
+      String key = uniqueKeys.get(i).key(document);
       if (key != null) {
-        p.unique.get(i).put(key, r.id());
+        p.unique.get(i).put(key, id);
       }
     }
-    String externalId = externalId(r);
+    String externalId = externalId(document);
     if (externalId != null) {
-      p.byExternalId.computeIfAbsent(externalId, k -> ConcurrentHashMap.newKeySet()).add(r.id());
+      p.byExternalId.merge(externalId, id, InMemoryResourceStore::withId);
     }
   }
 
-  private void unindex(Partition p, StoredResource r) {
+  private void unindex(Partition p, String id, ObjectNode document) {
     for (int i = 0; i < uniqueKeys.size(); i++) {
-      String key = uniqueKeys.get(i).key(r);
+      String key = uniqueKeys.get(i).key(document);
       if (key != null) {
-        p.unique.get(i).remove(key, r.id());
+        p.unique.get(i).remove(key, id);
       }
     }
-    String externalId = externalId(r);
+    String externalId = externalId(document);
     if (externalId != null) {
-      Set<String> ids = p.byExternalId.get(externalId);
-      if (ids != null) {
-        ids.remove(r.id());
-        if (ids.isEmpty()) {
-          p.byExternalId.remove(externalId);
-        }
-      }
+      p.byExternalId.computeIfPresent(externalId, (k, ids) -> withoutId(ids, id));
+    }
+  }
+
+  /** An externalId's ids (one id, or a set of several) with {@code id} added (a new set). */
+  private static Object withId(Object ids, Object id) {
+    Set<String> out = new HashSet<>();
+    addIds(ids, out);
+    addIds(id, out);
+    return out.size() == 1 ? out.iterator().next() : Set.copyOf(out);
+  }
+
+  /** An externalId's ids without {@code id}, or {@code null} when none is left. */
+  private static Object withoutId(Object ids, String id) {
+    Set<String> out = new HashSet<>();
+    addIds(ids, out);
+    out.remove(id);
+    return out.isEmpty() ? null : out.size() == 1 ? out.iterator().next() : Set.copyOf(out);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void addIds(Object ids, Set<String> out) {
+    if (ids instanceof String id) {
+      out.add(id);
+    } else {
+      out.addAll((Set<String>) ids);
     }
   }
 
   /** The externalId index key: matched ignoring case, like {@link CommonAttributes#EXTERNAL_ID}. */
-  private static String externalId(StoredResource r) {
-    JsonNode v = r.document().get("externalId");
+  private static String externalId(ObjectNode document) {
+    JsonNode v = document.get("externalId");
     return v == null || !v.isTextual() ? null : v.asText().toLowerCase(Locale.ROOT);
   }
 
@@ -345,11 +402,16 @@ final class InMemoryResourceStore implements GroupStore {
     Filter filter = request.filter();
     CompiledFilter compiled = filter == null ? null : evaluator.compile(filter);
     Function<String, JsonNode> noExtra = name -> null;
-    List<StoredResource> matches = new ArrayList<>();
-    for (StoredResource candidate : candidates(p, filter)) {
-      if (compiled == null
-          || compiled.matches(candidate, hasMembers ? membersOf(p, candidate.id(), ctx) : noExtra)) {
-        matches.add(candidate);
+    List<StoredResource> candidates = candidates(p, filter);
+    List<StoredResource> matches;
+    if (compiled == null) {
+      matches = candidates; // parsed only where read: the page, or all of them to sort
+    } else {
+      matches = new ArrayList<>();
+      for (StoredResource candidate : candidates) {
+        if (compiled.matches(candidate, hasMembers ? membersOf(p, candidate.id(), ctx) : noExtra)) {
+          matches.add(candidate);
+        }
       }
     }
     if (request.sortBy() != null) {
@@ -418,33 +480,32 @@ final class InMemoryResourceStore implements GroupStore {
 
   /**
    * The resources worth evaluating: those an indexed equality in the filter picks out (in the
-   * default order), else all of them in creation order.
+   * default order), else all of them in creation order. Each is parsed when the list's element is
+   * read, not before.
    */
-  private Collection<StoredResource> candidates(Partition p, Filter filter) {
+  private List<StoredResource> candidates(Partition p, Filter filter) {
     Set<String> ids = filter == null ? null : indexedIds(p, filter);
-    if (ids == null) {
-      List<StoredResource> all = new ArrayList<>(p.byId.size());
-      for (String id : p.order.values()) {
-        Entry e = p.byId.get(id);
-        if (e != null) {
-          all.add(e.resource());
-        }
-      }
-      return all;
-    }
-    List<Entry> entries = new ArrayList<>(ids.size());
-    for (String id : ids) {
+    List<Entry> entries = new ArrayList<>(ids == null ? p.byId.size() : ids.size());
+    for (String id : ids == null ? p.order.values() : ids) {
       Entry e = p.byId.get(id);
       if (e != null) {
         entries.add(e);
       }
     }
-    entries.sort(Comparator.comparingLong(Entry::sequence));
-    List<StoredResource> out = new ArrayList<>(entries.size());
-    for (Entry e : entries) {
-      out.add(e.resource());
+    if (ids != null) {
+      entries.sort(Comparator.comparingLong(Entry::sequence));
     }
-    return out;
+    return new AbstractList<>() {
+      @Override
+      public StoredResource get(int index) {
+        return entries.get(index).resource();
+      }
+
+      @Override
+      public int size() {
+        return entries.size();
+      }
+    };
   }
 
   /** The ids an index yields for an equality in {@code filter}, or {@code null} if none applies. */
@@ -473,8 +534,12 @@ final class InMemoryResourceStore implements GroupStore {
         return p.byId.containsKey(s.value()) ? Set.of(s.value()) : Set.of();
       }
       if (name.equals("externalId")) {
-        Set<String> ids = p.byExternalId.get(s.value().toLowerCase(Locale.ROOT));
-        return ids == null ? Set.of() : new HashSet<>(ids);
+        Object ids = p.byExternalId.get(s.value().toLowerCase(Locale.ROOT));
+        Set<String> out = new HashSet<>();
+        if (ids != null) {
+          addIds(ids, out);
+        }
+        return out;
       }
       return null;
     }
@@ -625,9 +690,13 @@ final class InMemoryResourceStore implements GroupStore {
     if (e == null) {
       return null;
     }
-    JsonNode name = e.resource().document().get("displayName");
+    if (e.display() != null) {
+      return e.display();
+    }
+    ObjectNode document = e.document(); // parsed once, names only
+    JsonNode name = document.get("displayName");
     if (name == null || !name.isValueNode() || name.isNull()) {
-      name = e.resource().document().get("userName");
+      name = document.get("userName");
     }
     return name == null || !name.isValueNode() || name.isNull() ? null : name.asText();
   }
@@ -646,8 +715,7 @@ final class InMemoryResourceStore implements GroupStore {
     for (String groupId : groupIds) {
       Entry e = p.byId.get(groupId);
       if (e != null) {
-        JsonNode name = e.resource().document().get("displayName");
-        out.add(new GroupRef(groupId, name == null ? null : name.asText()));
+        out.add(new GroupRef(groupId, e.display()));
       }
     }
     return out;
@@ -669,10 +737,9 @@ final class InMemoryResourceStore implements GroupStore {
 
   /** Gives the group a new version and modification time (undone with the unit). */
   private void touch(Partition p, Entry group) {
-    StoredResource r = group.resource();
-    Entry before = p.byId.get(r.id());
-    Entry after = new Entry(r.withChange(before.resource().version() + 1, clock.instant(), r.document()), group.sequence());
-    p.byId.put(r.id(), after);
-    owner.onRollback(() -> p.byId.put(r.id(), before));
+    Entry before = p.byId.get(group.id());
+    Entry after = before.touched(before.version() + 1, clock.instant());
+    p.byId.put(group.id(), after);
+    owner.onRollback(() -> p.byId.put(group.id(), before));
   }
 }

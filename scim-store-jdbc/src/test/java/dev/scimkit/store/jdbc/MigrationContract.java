@@ -71,7 +71,7 @@ abstract class MigrationContract {
 
     JdbcStore store = JdbcStore.builder(ds).build();
 
-    assertThat(version(ds)).isEqualTo(JdbcStore.schemaVersion()).isEqualTo(5);
+    assertThat(version(ds)).isEqualTo(JdbcStore.schemaVersion()).isEqualTo(6);
     RequestContext acme = RequestContext.of("acme");
     StoredResource user = store.storeFor(Schemas.userType()).get("u1", acme).orElseThrow();
     assertThat(user.document().get("userName").asText()).isEqualTo("BJensen");
@@ -89,7 +89,7 @@ abstract class MigrationContract {
     assertThat(store.tokenStore().list("acme")).hasSize(1);
     // And opening it again changes nothing.
     JdbcStore.builder(ds).build();
-    assertThat(version(ds)).isEqualTo(5);
+    assertThat(version(ds)).isEqualTo(6);
   }
 
   @Test

@@ -469,6 +469,49 @@ public abstract class StoreContract extends CursorPagingContract {
   }
 
   @Test
+  void search_externalIdEq_findsEveryResourceWithIt_asTheyChange() {
+    ObjectNode first = userDoc("bob");
+    first.put("externalId", "Shared");
+    ObjectNode second = userDoc("alice");
+    second.put("externalId", "SHARED");
+    ObjectNode third = userDoc("carol");
+    third.put("externalId", "shared");
+    StoredResource bob = users.create(fresh("u-1", first), acme);
+    StoredResource alice = users.create(fresh("u-2", second), acme);
+    users.create(fresh("u-3", third), acme);
+    SearchRequest shared = SearchRequest.of(Filters.parse("externalId eq \"shared\""), 10);
+    assertThat(users.search(shared, acme).resources()).extracting(StoredResource::id)
+        .containsExactly("u-1", "u-2", "u-3");
+
+    users.delete(bob.id(), bob.version(), acme);
+    ObjectNode renamed = userDoc("alice");
+    renamed.put("externalId", "Other");
+    users.replace(alice.withChange(1, T0, renamed), alice.version(), acme);
+    assertThat(users.search(shared, acme).resources()).extracting(StoredResource::id).containsExactly("u-3");
+    assertThat(users.search(SearchRequest.of(Filters.parse("externalId eq \"OTHER\""), 10), acme).resources())
+        .extracting(StoredResource::id).containsExactly("u-2");
+  }
+
+  @Test
+  void search_insideTheDocument_followsReplaceAndDelete() {
+    ObjectNode doc = userDoc("bob");
+    doc.putArray("emails").addObject().put("type", "work").put("value", "Bob@Old.example");
+    StoredResource bob = users.create(fresh("u-mail", doc), acme);
+    SearchRequest old = SearchRequest.of(Filters.parse("emails[type eq \"work\"].value eq \"bob@old.example\""), 10);
+    SearchRequest now = SearchRequest.of(Filters.parse("emails[type eq \"work\"].value eq \"BOB@NEW.example\""), 10);
+    assertThat(users.search(old, acme).totalResults()).isEqualTo(1);
+
+    ObjectNode moved = userDoc("bob");
+    moved.putArray("emails").addObject().put("type", "work").put("value", "bob@new.example");
+    StoredResource replaced = users.replace(bob.withChange(1, T0, moved), bob.version(), acme);
+    assertThat(users.search(old, acme).totalResults()).isZero();
+    assertThat(users.search(now, acme).resources()).extracting(StoredResource::id).containsExactly("u-mail");
+
+    users.delete(replaced.id(), replaced.version(), acme);
+    assertThat(users.search(now, acme).totalResults()).isZero();
+  }
+
+  @Test
   void search_idEq_findsTheResource() {
     StoredResource bob = createUser(acme, "bob");
     SearchResult result = users.search(SearchRequest.of(Filters.parse("id eq \"" + bob.id() + "\""), 10), acme);

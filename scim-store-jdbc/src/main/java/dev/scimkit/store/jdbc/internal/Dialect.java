@@ -9,7 +9,7 @@ public enum Dialect {
   POSTGRESQL("postgresql"),
   /**
    * H2 2.x: the document is JSON text that H2 cannot query, so conditions on it are narrowed in
-   * SQL (a case-folded text search) and decided in Java.
+   * SQL (a case-folded text search, and the indexed table of search terms) and decided in Java.
    */
   H2("h2");
 
@@ -31,9 +31,14 @@ public enum Dialect {
     return this == POSTGRESQL;
   }
 
-  /** Whether documents carry GIN-indexed {@link SearchTerms}. */
+  /** Whether documents carry GIN-indexed {@link SearchTerms} in a column of their row. */
   boolean hasSearchTerms() {
     return this == POSTGRESQL;
+  }
+
+  /** Whether the {@link SearchTerms} of documents are rows of {@code scim_search_term}. */
+  boolean hasTermTable() {
+    return this == H2;
   }
 
   /** How a document parameter is written in an INSERT or UPDATE. */

@@ -11,7 +11,11 @@ import dev.scimkit.filter.ComparisonOperator;
 import dev.scimkit.filter.Filter;
 import dev.scimkit.filter.FilterValue;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Translates a filter to SQL over {@code scim_resource r}, following the core's {@code
@@ -102,24 +106,61 @@ final class FilterTranslator {
     return Cond.FALSE;
   }
 
-  // ---- search terms (PostgreSQL) ------------------------------------------------------------
+  // ---- search terms (PostgreSQL and H2) -------------------------------------------------------
 
   /**
-   * A condition every match of {@code filter} meets, on the GIN-indexed {@code search_terms}:
-   * each text {@code eq} inside the document needs its folded literal among the document's terms.
-   * {@code not} gives no such condition; {@code and} and {@code or} combine them.
+   * A condition every match of {@code filter} meets, on PostgreSQL's GIN-indexed {@code
+   * search_terms}: each text {@code eq} inside the document needs its folded literal among the
+   * document's terms. {@code not} gives no such condition; {@code and} and {@code or} combine them.
    */
   static Sql necessaryTerms(TableLayout layout, Filter filter) {
-    return filter.accept(new TermsScope(layout, null));
+    return filter.accept(new TermsScope(layout, false, null, new IdentityHashMap<>()));
   }
 
+  /**
+   * Terms one of which every match of {@code filter} has among its search terms (H2's {@code
+   * scim_search_term}), or {@code null} when no such terms are known. Of the operands of an
+   * {@code and} only the most selective counts, judged by the length of the shortest term it needs
+   * (so that Entra's {@code emails[type eq "work"].value eq "…"} asks for the address, not for
+   * {@code work}, which every user has); an {@code or} needs the terms of all its operands.
+   */
+  static Set<String> necessaryTermSet(TableLayout layout, Filter filter) {
+    Sql terms = filter.accept(new TermsScope(layout, true, null, new IdentityHashMap<>()));
+    if (terms == Sql.TRUE) {
+      return null;
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (Object term : terms.params()) {
+      out.add((String) term);
+    }
+    return out;
+  }
+
+  /**
+   * Builds the conditions on search terms: SQL over {@code search_terms} for PostgreSQL, or, when
+   * {@code pickOne}, SQL whose parameters are the terms needed (see {@link #necessaryTermSet}).
+   */
   private static final class TermsScope implements Filter.Visitor<Sql> {
     private final TableLayout layout;
+    private final boolean pickOne;
     private final ResolvedAttribute parent;
+    /** How selective each condition made so far is: the length of its shortest term. */
+    private final Map<Sql, Integer> selectivity;
 
-    TermsScope(TableLayout layout, ResolvedAttribute parent) {
+    TermsScope(TableLayout layout, boolean pickOne, ResolvedAttribute parent, Map<Sql, Integer> selectivity) {
       this.layout = layout;
+      this.pickOne = pickOne;
       this.parent = parent;
+      this.selectivity = selectivity;
+    }
+
+    private Sql scored(Sql sql, int score) {
+      selectivity.put(sql, score);
+      return sql;
+    }
+
+    private int score(Sql sql) {
+      return selectivity.getOrDefault(sql, 0);
     }
 
     private ResolvedAttribute resolve(AttributePath path) {
@@ -132,16 +173,29 @@ final class FilterTranslator {
       for (Filter f : and.operands()) {
         parts.add(f.accept(this));
       }
+      if (pickOne) {
+        Sql best = Sql.TRUE;
+        for (Sql part : parts) {
+          if (part != Sql.TRUE && (best == Sql.TRUE || score(part) > score(best))) {
+            best = part;
+          }
+        }
+        return best;
+      }
       return Cond.join(parts, true);
     }
 
     @Override
     public Sql visitOr(Filter.Or or) {
       List<Sql> parts = new ArrayList<>();
+      int score = Integer.MAX_VALUE;
       for (Filter f : or.operands()) {
-        parts.add(f.accept(this));
+        Sql part = f.accept(this);
+        parts.add(part);
+        score = Math.min(score, score(part));
       }
-      return Cond.join(parts, false);
+      Sql joined = Cond.join(parts, false);
+      return joined == Sql.TRUE ? joined : scored(joined, score);
     }
 
     @Override
@@ -178,13 +232,15 @@ final class FilterTranslator {
         default -> { }
       }
       Literal literal = Literal.of(ComparisonOperator.EQ, target, c.value());
-      Sql sql = Sql.of("r.search_terms && CAST(ARRAY[");
+      Sql sql = Sql.of(pickOne ? "" : "r.search_terms && CAST(ARRAY[");
       boolean first = true;
+      int shortest = Integer.MAX_VALUE;
       for (String term : SearchTerms.forLiteral(literal.text())) {
         sql.append(first ? "" : ", ").param(term);
         first = false;
+        shortest = Math.min(shortest, term.length());
       }
-      return sql.append("] AS text[])");
+      return scored(sql.append(pickOne ? "" : "] AS text[])"), shortest);
     }
 
     @Override
@@ -195,7 +251,7 @@ final class FilterTranslator {
           || (layout.host() != null && layout.host().holds(a))) {
         return Sql.TRUE;
       }
-      return valuePath.filter().accept(new TermsScope(layout, a));
+      return valuePath.filter().accept(new TermsScope(layout, pickOne, a, selectivity));
     }
   }
 

@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -111,6 +112,9 @@ public class JdbcResourceStore implements ResourceStore {
           ps.executeUpdate();
         }
         insertUniqueValues(c, ctx, resource.id(), keys);
+        if (termTable()) {
+          SearchTerms.insertRows(c, ctx.tenant(), typeName, resource.id(), SearchTerms.of(doc));
+        }
         return null;
       });
     } catch (Database.UniqueViolation e) {
@@ -187,6 +191,10 @@ public class JdbcResourceStore implements ResourceStore {
           deleteUniqueValues(c, ctx, id);
           insertUniqueValues(c, ctx, id, keys);
         }
+        if (termTable()) {
+          SearchTerms.deleteRows(c, ctx.tenant(), typeName, id);
+          SearchTerms.insertRows(c, ctx.tenant(), typeName, id, SearchTerms.of(doc));
+        }
         try (PreparedStatement ps = c.prepareStatement(
             "SELECT version, created_ns FROM scim_resource WHERE tenant = ? AND resource_type = ? AND id = ?")) {
           ps.setString(1, ctx.tenant());
@@ -240,6 +248,9 @@ public class JdbcResourceStore implements ResourceStore {
       }
       if (hasUniqueValues()) {
         deleteUniqueValues(c, ctx, id);
+      }
+      if (termTable()) {
+        SearchTerms.deleteRows(c, ctx.tenant(), typeName, id);
       }
       try (PreparedStatement ps = c.prepareStatement(
           "DELETE FROM scim_resource WHERE tenant = ? AND resource_type = ? AND id = ?")) {
@@ -486,6 +497,14 @@ public class JdbcResourceStore implements ResourceStore {
         // A necessary condition the GIN index of search terms can answer, beside the rest.
         Sql terms = FilterTranslator.necessaryTerms(layout, request.filter());
         cond = new Cond(cond.sure(), Cond.join(List.of(terms, cond.possible()), true));
+      } else if (!cond.isExact() && termTable()) {
+        Sql ids = idsWithTerms(c, ctx, FilterTranslator.necessaryTermSet(layout, request.filter()));
+        if (ids != null) {
+          cond = new Cond(cond.sure(), Cond.join(List.of(ids, cond.possible()), true));
+          if (cond.possible().isFalse()) {
+            return new SearchResult(List.of(), 0);
+          }
+        }
       }
       if (request.keyset() != null) {
         return keysetPage(c, ctx, cond, request, compiled);
@@ -558,6 +577,58 @@ public class JdbcResourceStore implements ResourceStore {
   /** Called with every search whose filter is valid, before it runs. */
   void beforeSearch(SearchRequest request, RequestContext ctx) {
     // nothing to prepare in Scimkit's own tables
+  }
+
+  /**
+   * Whether this store keeps H2's table of search terms for its rows and narrows filters with it.
+   * A store whose rows get written by other paths too (a host's table, adopted on read) turns it
+   * off, since a row without its terms would be missed.
+   */
+  boolean termTable() {
+    return dialect.hasTermTable();
+  }
+
+  /** The most ids {@link #idsWithTerms} hands on; past it the terms narrow too little to help. */
+  private static final int MAX_TERM_IDS = 1_000;
+
+  /**
+   * H2: the condition that a row's id is one of those having one of {@code terms} (looked up
+   * first, by the term index), {@link Sql#FALSE} when none has; {@code null} when no terms are
+   * known or they name more than {@value #MAX_TERM_IDS} resources. H2 plans {@code id IN (...)}
+   * over a list far better than over a subquery, which it reads row by row.
+   */
+  private Sql idsWithTerms(Connection c, RequestContext ctx, Set<String> terms) throws SQLException {
+    if (terms == null || terms.isEmpty()) {
+      return null;
+    }
+    Sql lookup = Sql.of("SELECT DISTINCT t.id FROM scim_search_term t WHERE t.tenant = ").param(ctx.tenant())
+        .append(" AND t.resource_type = ").param(typeName).append(" AND t.term IN (");
+    boolean first = true;
+    for (String term : terms) {
+      lookup.append(first ? "" : ", ").param(term);
+      first = false;
+    }
+    lookup.append(") LIMIT ").param(MAX_TERM_IDS + 1);
+    List<String> ids = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(lookup.text())) {
+      lookup.bind(ps, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+    }
+    if (ids.isEmpty()) {
+      return Sql.FALSE;
+    }
+    if (ids.size() > MAX_TERM_IDS) {
+      return null;
+    }
+    Sql in = Sql.of("r.id IN (");
+    for (int i = 0; i < ids.size(); i++) {
+      in.append(i == 0 ? "" : ", ").param(ids.get(i));
+    }
+    return in.append(")");
   }
 
   private boolean hasIrregularRows(Connection c, RequestContext ctx) throws SQLException {

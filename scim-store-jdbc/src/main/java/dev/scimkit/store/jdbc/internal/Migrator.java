@@ -31,10 +31,14 @@ public final class Migrator {
           "V2__tokens.sql",
           "V3__membership_foreign_keys.sql",
           "V4__retire_command_line_tokens.sql",
-          "V5__event_outbox.sql");
+          "V5__event_outbox.sql",
+          "V6__search_terms.sql");
 
   /** The schema version this code expects. */
   public static final int CURRENT = SCRIPTS.size();
+
+  /** The version whose script creates H2's table of search terms, which the migration fills. */
+  private static final int TERM_TABLE_VERSION = 6;
 
   private static final long ADVISORY_LOCK = 0x5C1A_4B17_0001L;
 
@@ -86,6 +90,9 @@ public final class Migrator {
           for (String sql : statements) {
             s.execute(sql);
           }
+        }
+        if (version == TERM_TABLE_VERSION && db.dialect().hasTermTable()) {
+          SearchTerms.fillTable(c);
         }
         try (PreparedStatement ps =
             c.prepareStatement("INSERT INTO scim_schema_version (version, description, applied_ns) VALUES (?, ?, ?)")) {

@@ -1,0 +1,2 @@
+-- Scimkit JDBC store, schema version 6: search terms in a table of their own, for H2. PostgreSQL
+-- has had them since version 1, in the GIN-indexed search_terms column: nothing to do here.
