@@ -2,10 +2,12 @@ package dev.scimkit.examples.server;
 
 import dev.scimkit.jaxrs.ScimHttpConfig;
 import dev.scimkit.jaxrs.Scimkit;
+import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.URLDecodingHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
@@ -59,18 +61,24 @@ final class HttpListener {
 
   private HttpListener() {}
 
+  /** An Undertow server and the handler that stops it gracefully. */
+  record Listener(Undertow server, GracefulShutdownHandler graceful) {}
+
   /**
    * An Undertow server on the options' host and port, serving {@code app} (Scimkit) within the
    * limits. The {@code config} is Scimkit's: its authenticator decides whose bodies are read ahead
-   * ({@link BodyReadAhead}), and its largest body how much of one.
+   * ({@link BodyReadAhead}), and its largest body how much of one. The graceful shutdown handler
+   * counts a request from the moment its body starts being read ahead (which checks its token in
+   * the store), so that shutting down waits for it before the store closes.
    */
-  static Undertow build(ServerOptions options, ScimHttpConfig config, HttpHandler app) {
+  static Listener build(ServerOptions options, ScimHttpConfig config, HttpHandler app) {
     ServerOptions.Limits limits = options.limits();
     int connections = maxConnections(limits.maxConnections(), fileDescriptorLimit());
     HttpHandler readAhead =
         new BodyReadAhead(app, config.authenticator(), config.maxBodyBytes(), Runtime.getRuntime().maxMemory() / 4);
-    HttpHandler handler = new ScimErrorBodies(new UrlDecoding(new BodyDeadline(readAhead, limits.bodyTimeout())));
-    return Undertow.builder()
+    GracefulShutdownHandler graceful = Handlers.gracefulShutdown(new BodyDeadline(readAhead, limits.bodyTimeout()));
+    HttpHandler handler = new ScimErrorBodies(new UrlDecoding(graceful));
+    Undertow server = Undertow.builder()
         .addHttpListener(options.port(), options.host())
         .setServerOption(UndertowOptions.DECODE_URL, false)
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L)
@@ -80,6 +88,7 @@ final class HttpListener {
         .setSocketOption(Options.CONNECTION_LOW_WATER, connections)
         .setHandler(handler)
         .build();
+    return new Listener(server, graceful);
   }
 
   /** {@code requested}, but never more than the descriptors the process may open less a reserve. */

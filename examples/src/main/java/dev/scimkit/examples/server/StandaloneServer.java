@@ -212,10 +212,10 @@ public final class StandaloneServer implements AutoCloseable {
                       .setLoadOnStartup(1));
       DeploymentManager deployment = Servlets.defaultContainer().addDeployment(info);
       deployment.deploy();
-      GracefulShutdownHandler graceful =
-          Handlers.gracefulShutdown(
-              Handlers.path().addPrefixPath(options.basePath(), deployment.start()));
-      Undertow http = HttpListener.build(options, config, graceful);
+      HttpListener.Listener listener =
+          HttpListener.build(options, config, Handlers.path().addPrefixPath(options.basePath(), deployment.start()));
+      Undertow http = listener.server();
+      GracefulShutdownHandler graceful = listener.graceful();
       http.start();
       int port = ((InetSocketAddress) http.getListenerInfo().get(0).getAddress()).getPort();
       URI actual =

@@ -48,7 +48,8 @@ class ServerLifecycleIT {
       stderr = server.stderr();
     }
     assertThat(writers.oddAnswers().keySet())
-        .as("answers other than success, and 503 for requests that came after SIGTERM")
+        .as("answers other than success, and 503 for requests that came after SIGTERM: %s%nserver log:%n%s",
+            writers.oddAnswers(), stderr)
         .allMatch(k -> k.startsWith("503 "));
     writers.oddAnswers().forEach((k, body) -> assertThat(body).as(k).contains("\"status\":\"503\""));
     assertThat(stderr).as("the server's log").doesNotContain("Exception").doesNotContain("failed with");
