@@ -187,6 +187,13 @@ public final class JdbcStoreBenchmark {
     groups.replaceMembers(large.id(), all, bench);
     out.printf(Locale.ROOT, "setup: group of %,d members written in %.1f s (one replaceMembers)%n", USERS, seconds(t));
     analyze(ds);
+    // the members added below must exist: membership rows reference their resources
+    parallel(4, 2 * (MEMBER_ADDS + 100), i -> {
+      String id = (i % 2 == 0 ? "extra-s" : "extra-l") + (i / 2 - 100);
+      ObjectNode doc = userDocument(USERS + i);
+      doc.put("userName", id + "@example.com");
+      users.create(new StoredResource(id, 1, T0, T0, doc), bench);
+    });
     long[] smallTimes = new long[MEMBER_ADDS];
     long[] largeTimes = new long[MEMBER_ADDS];
     for (int i = -100; i < MEMBER_ADDS; i++) { // 100 warm-up rounds, alternating to cancel drift
