@@ -55,7 +55,7 @@ public final class JdbcGroupStore extends JdbcResourceStore implements GroupStor
       lockGroup(c, groupId, ctx);
       int inserted = 0;
       for (int i = 0; i < distinct.size(); i += CHUNK) {
-        inserted += insert(c, ctx, groupId, distinct.subList(i, Math.min(distinct.size(), i + CHUNK)));
+        inserted += insert(c, ctx, groupId, distinct.subList(i, Math.min(distinct.size(), i + CHUNK)), true);
       }
       if (inserted > 0) {
         bump(c, groupId, ctx);
@@ -93,7 +93,7 @@ public final class JdbcGroupStore extends JdbcResourceStore implements GroupStor
         ps.executeUpdate();
       }
       for (int i = 0; i < distinct.size(); i += CHUNK) {
-        insert(c, ctx, groupId, distinct.subList(i, Math.min(distinct.size(), i + CHUNK)));
+        insert(c, ctx, groupId, distinct.subList(i, Math.min(distinct.size(), i + CHUNK)), false);
       }
       bump(c, groupId, ctx);
       return null;
@@ -288,10 +288,12 @@ public final class JdbcGroupStore extends JdbcResourceStore implements GroupStor
    * group's lock, so no one else adds to this group meanwhile. PostgreSQL skips existing rows with
    * {@code ON CONFLICT DO NOTHING}; H2 looks them up by primary key first and inserts the rest,
    * because its {@code MERGE ... USING} may plan the match as a scan of the group's rows (a
-   * replace of 20,000 members took a minute).
+   * replace of 20,000 members took a minute). {@code mayHave} is false when the group has no
+   * members left (a replace, after its delete), so nothing needs looking up.
    */
-  private int insert(Connection c, RequestContext ctx, String groupId, List<Member> members) throws SQLException {
-    if (dialect != Dialect.POSTGRESQL) {
+  private int insert(Connection c, RequestContext ctx, String groupId, List<Member> members, boolean mayHave)
+      throws SQLException {
+    if (mayHave && dialect != Dialect.POSTGRESQL) {
       Set<String> present = present(c, ctx, groupId, members);
       if (!present.isEmpty()) {
         List<Member> missing = new ArrayList<>(members.size());
@@ -328,27 +330,24 @@ public final class JdbcGroupStore extends JdbcResourceStore implements GroupStor
     }
   }
 
-  /** Which of {@code members} the group has already, by primary key. */
+  /**
+   * Which of {@code members} the group has already: a primary-key lookup each (embedded H2, no
+   * round trip), since H2 may read {@code member_id IN (...)} as a scan of the group's rows.
+   */
   private Set<String> present(Connection c, RequestContext ctx, String groupId, List<Member> members)
       throws SQLException {
-    StringBuilder sql = new StringBuilder(
-        "SELECT member_id FROM scim_member WHERE tenant = ? AND group_type = ? AND group_id = ? AND member_id IN (");
-    for (int i = 0; i < members.size(); i++) {
-      sql.append(i == 0 ? "?" : ", ?");
-    }
-    sql.append(')');
     Set<String> out = new HashSet<>();
-    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT 1 FROM scim_member WHERE tenant = ? AND group_type = ? AND group_id = ? AND member_id = ?")) {
       ps.setString(1, ctx.tenant());
       ps.setString(2, typeName);
       ps.setString(3, groupId);
-      int i = 4;
       for (Member m : members) {
-        ps.setString(i++, m.value());
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getString(1));
+        ps.setString(4, m.value());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            out.add(m.value());
+          }
         }
       }
     }
