@@ -159,7 +159,11 @@ abstract class CursorPagingContract extends UnitOfWorkContract {
     }
     assertThat(seen).doesNotHaveDuplicates();
     assertThat(seen).containsAll(created.stream().filter(id -> !deleted.contains(id)).toList());
-    assertThat(seen).doesNotContain(created.get(29), created.get(28)); // deleted before the walk got there
+    if (users.keysetPaging()) {
+      // the walk is in creation order: these were deleted before it got there (a store without
+      // keyset paging is walked in id order, where they may come early)
+      assertThat(seen).doesNotContain(created.get(29), created.get(28));
+    }
   }
 
   @Test
