@@ -10,8 +10,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The Boot sample as a runtime of scim-jaxrs's HTTP suites: {@link BootHost} on a free port of
- * 127.0.0.1, wired exactly as in production except that the suite's own {@link ScimHttpConfig}
- * (its engine, authenticator and limits) takes the place of the sample's.
+ * 127.0.0.1, wired exactly as in production (the starter's servlet at {@code scimkit.base-path},
+ * its metrics filter included) except that the suite's own {@link ScimHttpConfig} (its engine,
+ * authenticator and limits) takes the place of the auto-configured one, as an app's own bean
+ * would.
  */
 final class BootRuntime implements ScimRuntime {
   static final BootRuntime INSTANCE = new BootRuntime();
@@ -32,7 +34,7 @@ final class BootRuntime implements ScimRuntime {
     ConfigurableApplicationContext context =
         builder.properties("server.address=127.0.0.1", "server.port=0", "spring.main.banner-mode=off").run();
     String port = context.getEnvironment().getProperty("local.server.port");
-    URI base = URI.create("http://127.0.0.1:" + port + BootHost.SCIM_PATH);
+    URI base = URI.create("http://127.0.0.1:" + port + context.getEnvironment().getProperty("scimkit.base-path"));
     return ScimServer.of(base, context::close);
   }
 
