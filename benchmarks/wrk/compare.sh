@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Scimkit against Apache SCIMple under the same load, with wrk: see README.md beside this file.
+# Scimkit against Apache SCIMple under the same load, with wrk: see benchmarks/README.md.
 #
 #   mvn -B -q -pl examples,benchmarks -am package -DskipTests
 #   mvn -B -q -f benchmarks/scimple-peer/pom.xml package
