@@ -121,8 +121,9 @@ final class InMemoryResourceStore implements GroupStore {
 
   /**
    * A stored resource: its document as {@link DocumentBytes#compact} keeps it (JSON bytes, parsed
-   * again whenever it is read), and, for a type with members, its {@code displayName} (what {@link
-   * #groupsOf} answers for each group of a member).
+   * again whenever it is read), and its name as others show it ({@link #nameOf}): what {@link
+   * #groupsOf} answers for each group of a member, and {@code members[].display} for each member,
+   * without parsing a document.
    */
   private record Entry(
       String id, long version, Instant created, Instant lastModified, Object json, String display, long sequence) {
@@ -132,13 +133,9 @@ final class InMemoryResourceStore implements GroupStore {
       lastModified = lastModified.equals(created) ? created : lastModified;
     }
 
-    static Entry of(StoredResource r, boolean hasMembers, long sequence) {
-      String display = null;
-      if (hasMembers) {
-        JsonNode name = r.document().get("displayName");
-        display = name == null ? null : name.asText();
-      }
-      return new Entry(r.id(), r.version(), r.created(), r.lastModified(), DocumentBytes.compact(r.document()), display, sequence);
+    static Entry of(StoredResource r, long sequence) {
+      return new Entry(r.id(), r.version(), r.created(), r.lastModified(), DocumentBytes.compact(r.document()),
+          nameOf(r.document()), sequence);
     }
 
     StoredResource resource() {
@@ -215,7 +212,7 @@ final class InMemoryResourceStore implements GroupStore {
           new StoredResource(
               resource.id(), 1, resource.created(), resource.lastModified(), resource.document());
       checkUnique(p, stored.document(), null);
-      Entry entry = Entry.of(stored, hasMembers, p.sequence.incrementAndGet());
+      Entry entry = Entry.of(stored, p.sequence.incrementAndGet());
       insert(p, entry, stored.document(), hasMembers ? new Members() : null);
       owner.onRollback(() -> {
         remove(p, entry, stored.document());
@@ -245,7 +242,7 @@ final class InMemoryResourceStore implements GroupStore {
           new StoredResource(
               current.id(), current.version() + 1, current.created(), resource.lastModified(), resource.document());
       checkUnique(p, next.document(), current.id());
-      Entry changed = Entry.of(next, hasMembers, current.sequence());
+      Entry changed = Entry.of(next, current.sequence());
       ObjectNode before = current.document();
       swap(p, current, before, changed, next.document());
       owner.onRollback(() -> swap(p, changed, next.document(), current, before));
@@ -687,19 +684,18 @@ final class InMemoryResourceStore implements GroupStore {
   String display(String id, RequestContext ctx) {
     Partition p = partitions.get(ctx.tenant());
     Entry e = p == null ? null : p.byId.get(id);
-    if (e == null) {
-      return null;
-    }
-    if (e.display() != null) {
-      return e.display();
-    }
-    ObjectNode document = e.document(); // parsed once, names only
+    return e == null ? null : e.display();
+  }
+
+  /** A document's name as others show it: its displayName, else its userName; or null. */
+  private static String nameOf(ObjectNode document) {
     JsonNode name = document.get("displayName");
     if (name == null || !name.isValueNode() || name.isNull()) {
       name = document.get("userName");
     }
     return name == null || !name.isValueNode() || name.isNull() ? null : name.asText();
   }
+
 
   @Override
   public List<GroupRef> groupsOf(String memberId, RequestContext ctx) {

@@ -22,7 +22,7 @@ public final class RateLimitFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!ScimScope.isScimResource(resourceInfo)) {
+    if (!ScimScope.isScimResource(request, resourceInfo)) {
       return;
     }
     EndpointRuntime runtime = EndpointRuntime.of(configuration);

@@ -32,7 +32,7 @@ public final class ScimResponseFilter implements ContainerResponseFilter {
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    if (!scope.get(application, configuration).covers(resourceInfo, request.getUriInfo())) {
+    if (!scope.get(application, configuration).covers(request, resourceInfo)) {
       return;
     }
     response.getHeaders().putSingle("Cache-Control", "no-store");

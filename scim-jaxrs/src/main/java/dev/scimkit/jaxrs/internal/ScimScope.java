@@ -1,6 +1,7 @@
 package dev.scimkit.jaxrs.internal;
 
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Configuration;
@@ -56,17 +57,36 @@ final class ScimScope {
   }
 
   /** Whether the request was matched to a SCIM resource method. */
-  static boolean isScimResource(ResourceInfo matched) {
-    return matched != null && isScimResource(matched.getResourceClass());
+  static boolean isScimResource(ContainerRequestContext request, ResourceInfo matched) {
+    return isScimResource(matchedClass(request, matched));
   }
 
   /**
    * Whether the request is Scimkit's: matched to a SCIM resource method, or matched to nothing
    * and addressed to a path under a SCIM resource class.
    */
-  boolean covers(ResourceInfo matched, UriInfo uri) {
+  boolean covers(ContainerRequestContext request, ResourceInfo matched) {
+    Class<?> resource = matchedClass(request, matched);
+    return resource != null ? isScimResource(resource) : covers(request.getUriInfo());
+  }
+
+  /** The request property in which the first provider to ask keeps the matched class. */
+  private static final String MATCHED = ScimScope.class.getName() + ".matched";
+
+  /**
+   * The resource class the request was matched to, or {@code null}: asked of {@code matched}
+   * once per request and kept as a request property for the other providers, since an injected
+   * {@link ResourceInfo} is a proxy whose every call looks the request up again. Only for
+   * providers that run after matching.
+   */
+  private static Class<?> matchedClass(ContainerRequestContext request, ResourceInfo matched) {
+    Object known = request.getProperty(MATCHED);
+    if (known != null) {
+      return known instanceof Class<?> c ? c : null;
+    }
     Class<?> resource = matched == null ? null : matched.getResourceClass();
-    return resource != null ? isScimResource(resource) : covers(uri);
+    request.setProperty(MATCHED, resource == null ? Boolean.FALSE : resource);
+    return resource;
   }
 
   /** Whether SCIM sits at the application's root, taking every request no host resource takes. */
