@@ -113,6 +113,7 @@ public final class JdbcStore implements StoreProvider, EventOutbox {
   private final JdbcOutbox outbox;
   private final Set<JdbcOutbox.Delivery> deliveries = ConcurrentHashMap.newKeySet();
   private final HostTable users;
+  private JdbcGroupStore firstGroups;
 
   private JdbcStore(Builder b, Database db, HostTable users) {
     this.db = db;
@@ -134,7 +135,7 @@ public final class JdbcStore implements StoreProvider, EventOutbox {
   @Override
   public ResourceStore storeFor(ResourceType type) {
     requireNonNull(type, "type == null");
-    return stores.computeIfAbsent(type.name(), name -> {
+    ResourceStore store = stores.computeIfAbsent(type.name(), name -> {
       if (type.hasMembers()) {
         return new JdbcGroupStore(db, type, clock, users);
       }
@@ -143,6 +144,21 @@ public final class JdbcStore implements StoreProvider, EventOutbox {
       }
       return new JdbcResourceStore(db, type, clock);
     });
+    linkGroups(store);
+    return store;
+  }
+
+  /**
+   * Has users read their groups with them, from the store of the first type with members (the
+   * one the engine lists groups from); a type made later than its users is linked then.
+   */
+  private synchronized void linkGroups(ResourceStore made) {
+    if (firstGroups == null && made instanceof JdbcGroupStore groups) {
+      firstGroups = groups;
+      stores.values().forEach(this::linkGroups);
+    } else if (firstGroups != null && made instanceof JdbcResourceStore r && !(made instanceof JdbcGroupStore)) {
+      r.readGroupsAheadFrom(firstGroups);
+    }
   }
 
   /**

@@ -53,6 +53,7 @@ public final class Database {
     final Connection connection;
     final boolean writes;
     final java.util.Set<String> locked = new java.util.HashSet<>();
+    java.util.Map<String, Object> fetchedAhead;
     boolean rollbackOnly;
 
     Unit(Connection connection, boolean writes) {
@@ -114,6 +115,37 @@ public final class Database {
 
   public Dialect dialect() {
     return dialect;
+  }
+
+  /** Whether a unit that only reads is open on this thread. */
+  public boolean inReadUnit() {
+    Unit u = open.get();
+    return u != null && !u.writes;
+  }
+
+  /**
+   * Keeps {@code value}, read ahead by a statement of the open reading unit for a later call of
+   * the same unit (a user's groups, read with the user), under {@code key}. Does nothing outside
+   * a reading unit: what a writing unit reads must be read when it is needed.
+   */
+  public void keepFetchedAhead(String key, Object value) {
+    Unit u = open.get();
+    if (u != null && !u.writes) {
+      if (u.fetchedAhead == null) {
+        u.fetchedAhead = new java.util.HashMap<>();
+      }
+      u.fetchedAhead.put(key, value);
+    }
+  }
+
+  /**
+   * Takes what {@link #keepFetchedAhead} kept under {@code key} in the open reading unit, or
+   * {@code null}. A reading unit changes nothing, so what it read ahead is still what it would
+   * read now.
+   */
+  public Object takeFetchedAhead(String key) {
+    Unit u = open.get();
+    return u == null || u.fetchedAhead == null ? null : u.fetchedAhead.remove(key);
   }
 
   /** Whether a unit that may write is open on this thread: reads in it should lock. */

@@ -54,6 +54,17 @@ public enum Dialect {
     return this == POSTGRESQL ? " FOR NO KEY UPDATE" : " FOR UPDATE";
   }
 
+  /**
+   * An aggregate of the rows of a query into one JSON text, {@code [[a, b], ...]} in the order of
+   * {@code orderBy}, or SQL {@code NULL} when there are none; {@code a} and {@code b} may be null.
+   */
+  String jsonPairs(String a, String b, String orderBy) {
+    return this == POSTGRESQL
+        ? "json_agg(json_build_array(" + a + ", " + b + ") ORDER BY " + orderBy + ")::text"
+        : "CAST(JSON_ARRAYAGG(JSON_ARRAY(" + a + ", " + b + " NULL ON NULL) ORDER BY " + orderBy
+            + ") AS VARCHAR)";
+  }
+
   /** A string column or expression compared in Java's UTF-16 order. */
   String ordered(String expression) {
     return this == POSTGRESQL ? expression + " COLLATE \"C\"" : expression;
