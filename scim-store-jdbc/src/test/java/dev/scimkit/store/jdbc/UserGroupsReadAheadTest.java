@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.scimkit.core.ListResponse;
 import dev.scimkit.core.RequestContext;
 import dev.scimkit.core.ResponseOptions;
 import dev.scimkit.core.ScimEngine;
+import dev.scimkit.core.SearchParameters;
 import dev.scimkit.core.schema.Schemas;
 import dev.scimkit.core.store.ResourceStore;
 import java.lang.reflect.InvocationTargetException;
@@ -29,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A plain read of a user reads its groups in the same statement, on H2 and PostgreSQL: one
- * statement per {@code GET /Users/{id}}, with the same groups, names and order as a separate
+ * statement per {@code GET /Users/{id}}, and a page of users or a lookup by {@code userName}
+ * reads all their groups with the page, with the same groups, names and order as a separate
  * query would give, and nothing carried over from one request to the next.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -81,6 +84,15 @@ class UserGroupsReadAheadTest {
       assertThat(groups.get(i).get("$ref").asText()).isEqualTo(BASE.baseUri() + "/Groups/" + groupIds.get(i));
     }
     assertThat(readCounting(engine, loner, ctx, store).get("groups")).as(store).hasSize(1);
+
+    int before = statements.get();
+    List<ObjectNode> page = engine.search("User", SearchParameters.all(), ctx, BASE.baseUri()).resources();
+    assertThat(statements.get() - before).as(store + ": statements for a page of users").isLessThanOrEqualTo(2);
+    assertThat(page).extracting(u -> u.path("groups").size()).as(store).containsExactly(3, 1);
+    before = statements.get();
+    ListResponse found = engine.search("User", SearchParameters.filter("userName eq \"BJensen\""), ctx, BASE.baseUri());
+    assertThat(statements.get() - before).as(store + ": statements for a lookup").isLessThanOrEqualTo(2);
+    assertThat(found.resources().get(0).get("groups").get(2).get("display").asText()).isEqualTo(NAMES.get(2));
 
     ObjectNode leave = JSON.createObjectNode();
     leave.putArray("Operations").addObject().put("op", "remove")

@@ -213,22 +213,15 @@ public final class JdbcGroupStore extends JdbcResourceStore implements GroupStor
   /**
    * A scalar subquery for the select list of a query on {@code scim_resource r}: the groups of
    * this type that the row's resource is a direct member of, as {@link #groupsOf} lists them,
-   * in one JSON text ({@link #readGroupsAhead}). It takes three parameters: this store's type
-   * name, the member's id folded ({@link ScimValues#fold}) and the id itself.
+   * in one JSON text ({@link #readGroupsAhead}). It seeks the member side's index {@code
+   * (tenant, member_type, member_id)} and takes no parameters.
    */
   String groupsOfColumn() {
     return "(SELECT " + dialect.jsonPairs("m.group_id", "g.display_name", "g.seq")
         + " FROM scim_member m JOIN scim_resource g"
         + " ON g.tenant = m.tenant AND g.resource_type = m.group_type AND g.id = m.group_id"
-        + " WHERE m.tenant = r.tenant AND m.group_type = ? AND m.member_key = ? AND m.member_id = ?)";
-  }
-
-  /** Binds the parameters of {@link #groupsOfColumn()} from {@code first}; returns the next. */
-  int bindGroupsOf(PreparedStatement ps, int first, String memberId) throws SQLException {
-    ps.setString(first, typeName);
-    ps.setString(first + 1, ScimValues.fold(memberId));
-    ps.setString(first + 2, memberId);
-    return first + 3;
+        + " WHERE m.tenant = r.tenant AND m.member_type = r.resource_type AND m.member_id = r.id"
+        + " AND m.group_type = '" + typeName.replace("'", "''") + "')";
   }
 
   /**

@@ -125,9 +125,10 @@ public class JdbcResourceStore implements ResourceStore {
   }
 
   /**
-   * Has {@link #get} in a reading unit read the resource's groups in {@code groups} with it, for
-   * a type whose resources list their groups (users): a request that reads a user and renders
-   * its {@code groups} then makes one round trip to the database instead of two.
+   * Has {@link #get} and pages whose filter and order SQL decides, in a reading unit, read each
+   * resource's groups in {@code groups} with it, for a type whose resources list their groups
+   * (users): a request that reads a user and renders its {@code groups} then makes one round
+   * trip to the database for both, and a page of users one for all their groups.
    */
   public void readGroupsAheadFrom(JdbcGroupStore groups) {
     if (type.resolve(null, "groups", null) != null) {
@@ -144,10 +145,9 @@ public class JdbcResourceStore implements ResourceStore {
           "SELECT " + rowColumns() + (groups == null ? "" : ", " + groups.groupsOfColumn())
               + " FROM scim_resource r WHERE r.tenant = ? AND r.resource_type = ? AND r.id = ?"
               + (lock ? dialect.lockClause() : ""))) {
-        int i = groups == null ? 1 : groups.bindGroupsOf(ps, 1, id);
-        ps.setString(i, ctx.tenant());
-        ps.setString(i + 1, typeName);
-        ps.setString(i + 2, id);
+        ps.setString(1, ctx.tenant());
+        ps.setString(2, typeName);
+        ps.setString(3, id);
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next()) {
             return Optional.<StoredResource>empty();
@@ -674,7 +674,9 @@ public class JdbcResourceStore implements ResourceStore {
     if (request.count() == 0) {
       return new SearchResult(List.of(), (int) Math.min(count(c, ctx, condition), Integer.MAX_VALUE));
     }
-    Sql sql = Sql.of("SELECT " + rowColumns() + ", COUNT(*) OVER () FROM " + from() + " WHERE ")
+    JdbcGroupStore groups = db.inReadUnit() ? groupsAhead : null;
+    Sql sql = Sql.of("SELECT " + rowColumns() + ", COUNT(*) OVER ()"
+            + (groups == null ? "" : ", " + groups.groupsOfColumn()) + " FROM " + from() + " WHERE ")
         .append(where(ctx, condition))
         .append(" ORDER BY " + orderBy + " LIMIT ").param(request.count())
         .append(" OFFSET ").param((long) request.startIndex() - 1);
@@ -684,8 +686,12 @@ public class JdbcResourceStore implements ResourceStore {
       sql.bind(ps, 1);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          page.add(row(rs));
+          StoredResource r = row(rs);
+          page.add(r);
           total = rs.getLong(rowWidth() + 1);
+          if (groups != null) {
+            groups.readGroupsAhead(ctx.tenant(), r.id(), rs.getString(rowWidth() + 2));
+          }
         }
       }
     }
