@@ -69,6 +69,9 @@ public final class ServerJar {
 
   /** The lines a process prints on stdout, read on a thread of their own. */
   public static final class Lines {
+    /** Queued after the last line, compared by identity: the process closed its stdout. */
+    private static final String END = new String("");
+
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
     public Lines(Process p) {
@@ -79,17 +82,23 @@ public final class ServerJar {
           }
         } catch (IOException e) {
           // the process ended
+        } finally {
+          lines.add(END);
         }
       }, "server-stdout");
       reader.setDaemon(true);
       reader.start();
     }
 
-    /** The next line, waiting up to 60 s for it. */
+    /** The next line, waiting up to 60 s for it; fails at once if the process closed its stdout. */
     public String next() throws InterruptedException {
       String line = lines.poll(60, TimeUnit.SECONDS);
       if (line == null) {
         fail("the server printed nothing more within 60 s");
+      }
+      if (line == END) {
+        lines.add(END);
+        fail("the server closed its stdout (ended?) before printing the line awaited");
       }
       return line;
     }
