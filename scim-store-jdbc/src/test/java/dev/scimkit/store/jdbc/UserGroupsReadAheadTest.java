@@ -94,6 +94,17 @@ class UserGroupsReadAheadTest {
     assertThat(statements.get() - before).as(store + ": statements for a lookup").isLessThanOrEqualTo(2);
     assertThat(found.resources().get(0).get("groups").get(2).get("display").asText()).isEqualTo(NAMES.get(2));
 
+    // A sorted page past its first row: the page is cut first, its rows keep their order and groups.
+    ListResponse second = engine.search("User",
+        new SearchParameters(null, "userName", "descending", "2", "1", null, null), ctx, BASE.baseUri());
+    assertThat(second.totalResults()).as(store).isEqualTo(2);
+    assertThat(second.resources()).extracting(u -> u.get("userName").asText()).as(store).containsExactly("bjensen");
+    assertThat(second.resources().get(0).get("groups")).as(store).hasSize(3);
+    ListResponse first = engine.search("User",
+        new SearchParameters(null, "userName", "descending", "1", "2", null, null), ctx, BASE.baseUri());
+    assertThat(first.resources()).extracting(u -> u.get("userName").asText() + ":" + u.path("groups").size())
+        .as(store).containsExactly("loner:1", "bjensen:3");
+
     ObjectNode leave = JSON.createObjectNode();
     leave.putArray("Operations").addObject().put("op", "remove")
         .put("path", "members[value eq \"" + member + "\"]");

@@ -675,11 +675,15 @@ public class JdbcResourceStore implements ResourceStore {
       return new SearchResult(List.of(), (int) Math.min(count(c, ctx, condition), Integer.MAX_VALUE));
     }
     JdbcGroupStore groups = db.inReadUnit() ? groupsAhead : null;
-    Sql sql = Sql.of("SELECT " + rowColumns() + ", COUNT(*) OVER ()"
-            + (groups == null ? "" : ", " + groups.groupsOfColumn()) + " FROM " + from() + " WHERE ")
-        .append(where(ctx, condition))
+    Sql sql = groups == null
+        ? Sql.of("SELECT " + rowColumns() + ", COUNT(*) OVER () FROM " + from() + " WHERE ")
+        : Sql.of(pageWithGroups(groups));
+    sql.append(where(ctx, condition))
         .append(" ORDER BY " + orderBy + " LIMIT ").param(request.count())
         .append(" OFFSET ").param((long) request.startIndex() - 1);
+    if (groups != null) {
+      sql.append(") r ORDER BY " + orderBy);
+    }
     List<StoredResource> page = new ArrayList<>();
     long total = -1;
     try (PreparedStatement ps = c.prepareStatement(sql.text())) {
@@ -699,6 +703,25 @@ public class JdbcResourceStore implements ResourceStore {
       total = count(c, ctx, condition);
     }
     return new SearchResult(page, (int) Math.min(total, Integer.MAX_VALUE));
+  }
+
+  /**
+   * The start of a page query whose rows carry their groups, up to its WHERE: the page is cut in
+   * a subquery (as {@code r}, with the same columns, so the ORDER BY applies again outside) and
+   * the groups are read above it, for the page's rows only. With the groups under the LIMIT, the
+   * rows an OFFSET skips read theirs too, and PostgreSQL, which cannot cost a generic plan's
+   * {@code LIMIT ? OFFSET ?} low enough, planned the statement again on every execution.
+   */
+  private String pageWithGroups(JdbcGroupStore groups) {
+    StringBuilder inner = new StringBuilder("r.*");
+    StringBuilder outer = new StringBuilder(COLUMNS + ", r.document");
+    List<String> extras = extraColumns();
+    for (int i = 0; i < extras.size(); i++) {
+      inner.append(", ").append(extras.get(i)).append(" AS x").append(i + 1);
+      outer.append(", r.x").append(i + 1);
+    }
+    return "SELECT " + outer + ", r.total_matches, " + groups.groupsOfColumn()
+        + " FROM (SELECT " + inner + ", COUNT(*) OVER () AS total_matches FROM " + from() + " WHERE ";
   }
 
   private long count(Connection c, RequestContext ctx, Sql condition) throws SQLException {
