@@ -51,7 +51,10 @@ for s in $SERVERS; do
         "${store[@]}" --port "${PORT[$s]}" > "$OUT/$s.log" 2>&1 &
       PID[$s]=$!; PIDS+=($!)
       wait_for "$OUT/$s.log" "listening at"
-      TOKEN[$s]=$(grep -A1 "Generated a bearer token" "$OUT/$s.log" | tail -1 | tr -d ' ');;
+      TOKEN[$s]=$(grep -A1 "Generated a bearer token" "$OUT/$s.log" | tail -1 | tr -d ' ')
+      if [ -z "${TOKEN[$s]}" ]; then # a store kept from an earlier run shows no new token
+        echo "$s printed no bearer token (a store with a token already?): see $OUT/$s.log" >&2; exit 1
+      fi;;
     scimple)
       java -Xms$HEAP -Xmx$HEAP -cp "$ROOT/benchmarks/scimple-peer/target/scimple-peer.jar:$ROOT/benchmarks/scimple-peer/target/lib/*" \
         dev.scimkit.benchmarks.scimple.PeerServer "${PORT[scimple]}" > "$OUT/scimple.log" 2>&1 &
