@@ -99,22 +99,24 @@ final class InMemoryResourceStore implements GroupStore {
 
   /**
    * One tenant's resources of this type, with their indexes. The maps are concurrent so that
-   * reads need no lock; {@link #members} (per group) is read and written under the tenant lock.
+   * reads need no lock, and striped ({@link StripedMap}) so that no write waits while a whole
+   * index moves to a larger table; {@link #members} (per group) is read and written under the
+   * tenant lock.
    * {@link #byExternalId} maps a folded externalId to the one id that has it, or to a set of ids
    * when several have it (externalId is not unique), which saves a set per resource.
    */
   private final class Partition {
-    final Map<String, Entry> byId = new ConcurrentHashMap<>();
+    final Map<String, Entry> byId = new StripedMap<>();
     final ConcurrentSkipListMap<Long, String> order = new ConcurrentSkipListMap<>();
     final List<Map<String, String>> unique = new ArrayList<>();
-    final Map<String, Object> byExternalId = new ConcurrentHashMap<>();
-    final Map<String, Members> members = new ConcurrentHashMap<>();
-    final Map<String, Set<String>> memberOf = new ConcurrentHashMap<>();
+    final Map<String, Object> byExternalId = new StripedMap<>();
+    final Map<String, Members> members = new StripedMap<>();
+    final Map<String, Set<String>> memberOf = new StripedMap<>();
     final AtomicLong sequence = new AtomicLong();
 
     Partition() {
       for (int i = 0; i < uniqueKeys.size(); i++) {
-        unique.add(new ConcurrentHashMap<>());
+        unique.add(new StripedMap<>());
       }
     }
   }
