@@ -27,7 +27,11 @@ public final class EntraUsers {
    * manager. About 1.2 KB as sent.
    */
   public static String userJson(int i) {
-    String userName = userName(i);
+    return userJson(i, userName(i));
+  }
+
+  /** {@link #userJson(int)} with another {@code userName} (also its work email). */
+  public static String userJson(int i, String userName) {
     return "{"
         + "\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\",\"" + ENTERPRISE + "\"],"
         + "\"externalId\":\"" + externalId(i) + "\","

@@ -98,7 +98,8 @@ public final class WriteLoad {
     }
 
     private long micros(double p) {
-      return Double.isNaN(percentile(p)) ? 0 : Math.round(percentile(p) * 1000);
+      double millis = percentile(p);
+      return Double.isNaN(millis) ? 0 : Math.round(millis * 1000);
     }
 
     double percentile(double p) {
@@ -129,8 +130,7 @@ public final class WriteLoad {
       Thread t = new Thread(() -> {
         for (int n = 0; System.nanoTime() < end; n++) {
           String body = entra
-              ? EntraUsers.userJson(n).replace(EntraUsers.userName(n),
-                  phase + "." + run + "." + connection + "." + n + "@contoso.com")
+              ? EntraUsers.userJson(n, phase + "." + run + "." + connection + "." + n + "@contoso.com")
               : "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
               + "\"userName\":\"" + phase + "-" + run + "-" + connection + "-" + n + "@example.com\","
               + "\"active\":true,\"displayName\":\"Write Load\",\"name\":{\"givenName\":\"Write\",\"familyName\":\"Load\"},"
