@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +39,16 @@ public final class HeaderGuardFilter implements ContainerRequestFilter {
   private static final Pattern MEDIA_TYPE =
       Pattern.compile(TOKEN + "/" + TOKEN + "(?:[ \\t]*;[ \\t]*(?:" + TOKEN + "=(?:" + TOKEN + "|" + QUOTED + "))?)*[ \\t]*");
 
+  /**
+   * Header values found valid, so that a client's usual {@code Content-Type} and {@code Accept} are
+   * not parsed again on every request (the parse was 6% of the allocation of a {@code POST}).
+   * Bounded, since clients choose them: once full, further values are checked every time.
+   */
+  private static final int KNOWN_MAX = 64;
+
+  private final Set<String> knownTypes = ConcurrentHashMap.newKeySet();
+  private final Set<String> knownAccepts = ConcurrentHashMap.newKeySet();
+
   @Context private Configuration configuration;
   @Context private Application application;
 
@@ -49,21 +61,46 @@ public final class HeaderGuardFilter implements ContainerRequestFilter {
       return;
     }
     List<String> contentTypes = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
-    if (contentTypes != null && (contentTypes.size() > 1 || !isMediaType(contentTypes.get(0), false))) {
+    if (contentTypes != null && (contentTypes.size() > 1 || !isContentType(contentTypes.get(0)))) {
       reject(request, "The Content-Type header is not a single valid media type");
       return;
     }
     List<String> accepts = request.getHeaders().get(HttpHeaders.ACCEPT);
     if (accepts != null) {
       for (String accept : accepts) {
-        for (String range : accept.split(",")) {
-          if (!range.isBlank() && !isMediaType(range.trim(), true)) {
-            reject(request, "The Accept header is not a valid list of media ranges");
-            return;
-          }
+        if (!isAccept(accept)) {
+          reject(request, "The Accept header is not a valid list of media ranges");
+          return;
         }
       }
     }
+  }
+
+  private boolean isContentType(String value) {
+    if (knownTypes.contains(value)) {
+      return true;
+    }
+    return isMediaType(value, false) && remember(knownTypes, value);
+  }
+
+  private boolean isAccept(String value) {
+    if (knownAccepts.contains(value)) {
+      return true;
+    }
+    for (String range : value.split(",")) {
+      if (!range.isBlank() && !isMediaType(range.trim(), true)) {
+        return false;
+      }
+    }
+    return remember(knownAccepts, value);
+  }
+
+  /** Adds a valid value to {@code known} while it has room; true. */
+  private static boolean remember(Set<String> known, String value) {
+    if (known.size() < KNOWN_MAX) {
+      known.add(value);
+    }
+    return true;
   }
 
   private static boolean isMediaType(String value, boolean range) {

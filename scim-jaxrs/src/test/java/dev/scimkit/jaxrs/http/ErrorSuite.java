@@ -391,6 +391,23 @@ public abstract class ErrorSuite extends ScimHttpTest {
   }
 
   @Test
+  void headerValuesAreCheckedEveryTime_evenAfterManyValidOnes() {
+    // the runtime's header guard remembers values it found valid, a bounded number of them
+    for (int i = 0; i < 80; i++) {
+      String userName = unique("typed" + i);
+      assertThat(http.post("/Users", user(userName), "Content-Type", "application/scim+json; x=" + i).status())
+          .as("valid type %d", i).isEqualTo(201);
+      assertThat(http.get("/Users?count=0", "Accept", "application/scim+json, application/json;q=0." + i % 10).status())
+          .as("valid accept %d", i).isEqualTo(200);
+    }
+    String userName = unique("badtype");
+    assertScimError(http.post("/Users", user(userName), "Content-Type", "application/scim+json;;;=="), 400, null);
+    assertScimError(http.get("/Users?count=0", "Accept", "application/scim+json;q=x"), 400, null);
+    assertNotStored(userName);
+    assertThat(http.post("/Users", user(userName), "Content-Type", "application/scim+json; x=0").status()).isEqualTo(201);
+  }
+
+  @Test
   @Timeout(30)
   void declaredLengthOverTheLimit_is413BeforeTheBodyIsSent_withConnectionClose() {
     try (RawHttp raw = RawHttp.connect(server.baseUri())) {
