@@ -20,21 +20,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.server.handlers.GracefulShutdownHandler;
-import io.undertow.servlet.Servlets;
-import io.undertow.servlet.api.DeploymentInfo;
-import io.undertow.servlet.api.DeploymentManager;
-import io.undertow.servlet.util.ImmediateInstanceFactory;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.ServletException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.servlet.ServletContainer;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * The standalone Scimkit server: a SCIM 2.0 endpoint on Jersey in Undertow's servlet container,
- * on the embedded H2 store by default, with organisation bearer tokens. See {@link
+ * The standalone Scimkit server: a SCIM 2.0 endpoint on Jersey in Undertow ({@link
+ * JerseyHandler}, without a servlet container), on the embedded H2 store by default, with organisation bearer tokens. See {@link
  * ServerOptions#USAGE}.
  *
  * <pre>
@@ -50,7 +43,7 @@ public final class StandaloneServer implements AutoCloseable {
 
   private final Undertow http;
   private final GracefulShutdownHandler graceful;
-  private final DeploymentManager deployment;
+  private final JerseyHandler jersey;
   private final ServerStores stores;
   private final ScimEngine engine;
   private final URI baseUri;
@@ -59,14 +52,14 @@ public final class StandaloneServer implements AutoCloseable {
   private StandaloneServer(
       Undertow http,
       GracefulShutdownHandler graceful,
-      DeploymentManager deployment,
+      JerseyHandler jersey,
       ServerStores stores,
       ScimEngine engine,
       URI baseUri,
       IssuedToken generated) {
     this.http = http;
     this.graceful = graceful;
-    this.deployment = deployment;
+    this.jersey = jersey;
     this.stores = stores;
     this.engine = engine;
     this.baseUri = baseUri;
@@ -196,35 +189,17 @@ public final class StandaloneServer implements AutoCloseable {
           ResourceConfig.forApplication(new ScimApplication(config))
               // no WADL: it loads JAXB at start and is not part of SCIM
               .property("jersey.config.server.wadl.disableWadl", true);
-      DeploymentInfo info =
-          Servlets.deployment()
-              .setClassLoader(StandaloneServer.class.getClassLoader())
-              .setContextPath(options.basePath())
-              .setDeploymentName("scimkit")
-              .addFilter(Servlets.filter("scim-errors", ServletErrorBodies.class))
-              .addFilterUrlMapping("scim-errors", "/*", DispatcherType.REQUEST)
-              .addServlet(
-                  Servlets.servlet(
-                          "scim",
-                          ServletContainer.class,
-                          new ImmediateInstanceFactory<>(new ServletContainer(app)))
-                      .addMapping("/*")
-                      .setLoadOnStartup(1));
-      DeploymentManager deployment = Servlets.defaultContainer().addDeployment(info);
-      deployment.deploy();
+      JerseyHandler jersey = new JerseyHandler(app, options.basePath());
+      jersey.start();
       HttpListener.Listener listener =
-          HttpListener.build(options, config, Handlers.path().addPrefixPath(options.basePath(), deployment.start()));
+          HttpListener.build(options, config, Handlers.path().addPrefixPath(options.basePath(), jersey));
       Undertow http = listener.server();
       GracefulShutdownHandler graceful = listener.graceful();
       http.start();
       int port = ((InetSocketAddress) http.getListenerInfo().get(0).getAddress()).getPort();
       URI actual =
           URI.create("http://" + hostForUri(options.host()) + ":" + port + options.basePath());
-      return new StandaloneServer(http, graceful, deployment, stores, engine, actual, generated);
-    } catch (ServletException e) {
-      closeQuietly(engine);
-      stores.close();
-      throw new IOException("cannot deploy the SCIM servlet", e);
+      return new StandaloneServer(http, graceful, jersey, stores, engine, actual, generated);
     } catch (RuntimeException e) {
       closeQuietly(engine);
       stores.close();
@@ -290,12 +265,7 @@ public final class StandaloneServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       http.stop();
-      try {
-        deployment.stop();
-      } catch (ServletException e) {
-        // the servlet's destroy failed; the process is going away and the store closes next
-      }
-      deployment.undeploy();
+      jersey.stop();
       engine.close();
       stores.close();
     }
