@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.scimkit.core.RequestContext;
 import dev.scimkit.jaxrs.internal.PathTenantResolver;
+import dev.scimkit.jaxrs.internal.PrincipalTenantResolver;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
@@ -41,10 +42,7 @@ public interface TenantResolver {
    * else {@link RequestContext#DEFAULT_TENANT} (a single-tenant host without authentication).
    */
   static TenantResolver fromPrincipal() {
-    return (security, headers, uri) ->
-        security != null && security.getUserPrincipal() instanceof ScimPrincipal p
-            ? p.tenant()
-            : RequestContext.DEFAULT_TENANT;
+    return PrincipalTenantResolver.INSTANCE;
   }
 
   /**

@@ -74,17 +74,23 @@ final class ScimScope {
   private static final String MATCHED = ScimScope.class.getName() + ".matched";
 
   /**
-   * The resource class the request was matched to, or {@code null}: asked of {@code matched}
-   * once per request and kept as a request property for the other providers, since an injected
-   * {@link ResourceInfo} is a proxy whose every call looks the request up again. Only for
-   * providers that run after matching.
+   * The resource class the request was matched to, or {@code null}: found once per request and
+   * kept as a request property for the other providers. The request's own {@link UriInfo} names
+   * the matched resource instance where the runtime has made it before filters run (Jersey does);
+   * else {@code matched} is asked, an injected {@link ResourceInfo}: a proxy whose every call
+   * looks the request up again (with Jersey, 4% of the CPU of a {@code GET /Users/{id}}). Only
+   * for providers that run after matching.
    */
   private static Class<?> matchedClass(ContainerRequestContext request, ResourceInfo matched) {
     Object known = request.getProperty(MATCHED);
     if (known != null) {
       return known instanceof Class<?> c ? c : null;
     }
-    Class<?> resource = matched == null ? null : matched.getResourceClass();
+    List<Object> instances = request.getUriInfo().getMatchedResources();
+    Class<?> resource =
+        !instances.isEmpty()
+            ? instances.get(0).getClass()
+            : matched == null ? null : matched.getResourceClass();
     request.setProperty(MATCHED, resource == null ? Boolean.FALSE : resource);
     return resource;
   }
