@@ -17,7 +17,8 @@
 # USERS=10000 GROUP_COUNT=501 GROUP_SIZE=10 HEAP=2g OUT=/tmp/scimkit-wrk SERVERS="scimkit scimple"
 # RATIOS="scimkit/scimple" (the pairs summary.py compares).
 # Servers: scimkit (standalone server, --store memory), scimkit-h2 (--store h2:$OUT/h2),
-# scimkit-pg (--store $PG_URL --db-user $PG_USER), scimple (the peer).
+# scimkit-pg (--store $PG_URL --db-user $PG_USER), scimple (the peer), scimkit-before (the
+# server jar $BEFORE_JAR, an earlier build, on --store memory: a before-and-after in the same run).
 # GROUP_SIZES="10,100000" seeds groups of those sizes instead of GROUP_COUNT of GROUP_SIZE.
 # Scenarios: get (GET /Users/{id}), filter (GET /Users?filter=userName eq), patch (group member
 # add/remove on the first group), patch-last (the same on the last group), post (POST /Users).
@@ -28,7 +29,7 @@ ROUNDS=${ROUNDS:-3} WARM=${WARM:-5} SECS=${SECS:-20} PREWARM=${PREWARM:-20}
 CONNS=${CONNS:-"8 32"} SCENARIOS=${SCENARIOS:-"get filter"} SERVERS=${SERVERS:-"scimkit scimple"}
 USERS=${USERS:-10000} GROUP_COUNT=${GROUP_COUNT:-501} GROUP_SIZE=${GROUP_SIZE:-10} HEAP=${HEAP:-2g}
 OUT=${OUT:-/tmp/scimkit-wrk} RATIOS=${RATIOS:-"scimkit/scimple"}
-declare -A PORT=([scimkit]=18080 [scimple]=18081 [scimkit-h2]=18082 [scimkit-pg]=18083)
+declare -A PORT=([scimkit]=18080 [scimple]=18081 [scimkit-h2]=18082 [scimkit-pg]=18083 [scimkit-before]=18084)
 mkdir -p "$OUT"
 PIDS=()
 trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
@@ -43,11 +44,13 @@ for s in $SERVERS; do
   case $s in
     scimkit*)
       case $s in
-        scimkit) store=(--store memory);;
+        scimkit|scimkit-before) store=(--store memory);;
         scimkit-h2) rm -rf "$OUT/h2"; store=(--store "h2:$OUT/h2");;
         scimkit-pg) store=(--store "$PG_URL" --db-user "${PG_USER:-postgres}" --db-password "${PG_PASSWORD:-}");;
       esac
-      java -Xms$HEAP -Xmx$HEAP -jar "$ROOT/examples/target/scimkit-server.jar" \
+      jar="$ROOT/examples/target/scimkit-server.jar"
+      if [ "$s" = scimkit-before ]; then jar="$OUT/before.jar"; cp "${BEFORE_JAR:?the server jar of the earlier build}" "$jar"; fi
+      java -Xms$HEAP -Xmx$HEAP -jar "$jar" \
         "${store[@]}" --port "${PORT[$s]}" > "$OUT/$s.log" 2>&1 &
       PID[$s]=$!; PIDS+=($!)
       wait_for "$OUT/$s.log" "listening at"
