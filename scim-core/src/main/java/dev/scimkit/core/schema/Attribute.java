@@ -28,10 +28,13 @@ public final class Attribute {
   private final List<String> canonicalValues;
   private final List<String> referenceTypes;
   private final List<Attribute> subAttributes;
+  private final String lowerName;
+  private final Map<String, Attribute> subAttributesByName;
   private final Map<String, Attribute> subAttributesByLowerName;
 
   private Attribute(Builder b) {
     this.name = b.name;
+    this.lowerName = lower(b.name);
     this.type = b.type;
     this.multiValued = b.multiValued;
     this.description = b.description;
@@ -50,6 +53,9 @@ public final class Attribute {
       }
     }
     this.subAttributesByLowerName = Map.copyOf(byName);
+    Map<String, Attribute> exact = new HashMap<>();
+    subAttributes.forEach(sub -> exact.put(sub.name, sub));
+    this.subAttributesByName = Map.copyOf(exact);
     if (type == AttributeType.COMPLEX && subAttributes.isEmpty()) {
       throw new IllegalArgumentException("complex attribute " + name + " has no sub-attributes");
     }
@@ -136,7 +142,14 @@ public final class Attribute {
 
   /** The sub-attribute with this name, ignoring case, or {@code null}. */
   public Attribute subAttribute(String name) {
-    return subAttributesByLowerName.get(lower(name));
+    // documents mostly spell names as the schema does: no lower-case copy for those
+    Attribute exact = subAttributesByName.get(name);
+    return exact != null ? exact : subAttributesByLowerName.get(lower(name));
+  }
+
+  /** The name in lower case ({@link Locale#ROOT}), as names are compared. */
+  public String lowerName() {
+    return lowerName;
   }
 
   @Override

@@ -21,6 +21,7 @@ public final class Schema {
   private final String name;
   private final String description;
   private final List<Attribute> attributes;
+  private final Map<String, Attribute> byName;
   private final Map<String, Attribute> byLowerName;
 
   private Schema(String id, String name, String description, List<Attribute> attributes) {
@@ -35,6 +36,9 @@ public final class Schema {
       }
     }
     this.byLowerName = Map.copyOf(map);
+    Map<String, Attribute> exact = new HashMap<>();
+    this.attributes.forEach(a -> exact.put(a.name(), a));
+    this.byName = Map.copyOf(exact);
   }
 
   /** Starts a schema with the given URN. */
@@ -77,7 +81,9 @@ public final class Schema {
 
   /** The top-level attribute with this name, ignoring case, or {@code null}. */
   public Attribute attribute(String name) {
-    return byLowerName.get(Attribute.lower(name));
+    // documents mostly spell names as the schema does: no lower-case copy for those
+    Attribute exact = byName.get(name);
+    return exact != null ? exact : byLowerName.get(Attribute.lower(name));
   }
 
   @Override

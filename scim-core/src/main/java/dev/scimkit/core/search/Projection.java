@@ -152,7 +152,7 @@ public final class Projection {
       return false;
     }
     Attribute sub = attribute.subAttribute();
-    return sub == null || keepSub(decision, key, extension, sub, lower(sub.name()));
+    return sub == null || keepSub(decision, key, extension, sub, sub.lowerName());
   }
 
   /**
@@ -271,7 +271,8 @@ public final class Projection {
     ObjectNode out = NODES.objectNode();
     for (Map.Entry<String, JsonNode> field : element.properties()) {
       String name = field.getKey();
-      if (keepSub(decision, key, extension, attribute.subAttribute(name), lower(name))) {
+      Attribute sub = attribute.subAttribute(name);
+      if (keepSub(decision, key, extension, sub, sub != null ? sub.lowerName() : lower(name))) {
         out.set(name, field.getValue().deepCopy());
       }
     }
