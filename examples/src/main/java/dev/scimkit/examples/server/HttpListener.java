@@ -86,6 +86,7 @@ final class HttpListener {
         .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, millis(limits.idleTimeout()))
         .setSocketOption(Options.CONNECTION_HIGH_WATER, connections)
         .setSocketOption(Options.CONNECTION_LOW_WATER, connections)
+        .setWorkerThreads(options.workerThreads())
         .setHandler(handler)
         .build();
     return new Listener(server, graceful);

@@ -43,7 +43,21 @@ class ServerOptionsTest {
         "--max-connections", "500", "--head-timeout", "1500ms", "--body-timeout=45s", "--idle-timeout", "2m").limits();
 
     assertThat(limits).isEqualTo(
-        new ServerOptions.Limits(500, Duration.ofMillis(1500), Duration.ofSeconds(45), Duration.ofMinutes(2)));
+        new ServerOptions.Limits(500, Duration.ofMillis(1500), Duration.ofSeconds(45), Duration.ofMinutes(2), 0));
+  }
+
+  @Test
+  void workerThreads_twoPerCoreOnStoresInTheProcess_eightOnPostgres_unlessGiven() throws Exception {
+    int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    assertThat(ServerOptions.parse("--store", "memory").workerThreads()).isEqualTo(2 * cores);
+    assertThat(ServerOptions.parse("--store", "h2:./x").workerThreads()).isEqualTo(2 * cores);
+    assertThat(ServerOptions.parse().workerThreads()).as("H2 by default").isEqualTo(2 * cores);
+    assertThat(ServerOptions.parse("--store", "jdbc:postgresql://db/scim").workerThreads()).isEqualTo(8 * cores);
+    assertThat(ServerOptions.parse("--store", "memory", "--worker-threads", "7").workerThreads()).isEqualTo(7);
+    for (String bad : new String[] {"0", "-2", "x", "4097"}) {
+      assertThatThrownBy(() -> ServerOptions.parse("--worker-threads", bad)).hasMessageContaining("--worker-threads");
+    }
   }
 
   @Test
