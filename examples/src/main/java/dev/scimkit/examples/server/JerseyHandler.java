@@ -35,10 +35,10 @@ import org.slf4j.LoggerFactory;
  * <p>Why not Jersey's servlet container: a servlet request ends on the worker thread that ran it,
  * and ending it there re-arms the connection's reads from that thread. Undertow's I/O thread,
  * woken to read the connection's next request while the worker is still finishing the old one,
- * waits for it in a busy loop ({@code HttpReadListener.handleEvent}); on a machine with few cores
- * the worker it waits for is often the thread it displaced, and the loop burnt about 40% of the
- * CPU of a {@code GET /Users/{id}} (measured per thread from {@code /proc}; see the benchmarks'
- * README). Here a worker runs Jersey into a buffer and hands the buffer to the I/O thread, which
+ * waits for it in a busy loop ({@code HttpReadListener.handleEvent}); on a machine with few
+ * cores the worker it waits for is likely the very thread it displaced, and the loop burnt about
+ * 40% of the CPU of a {@code GET /Users/{id}} (measured per thread from {@code /proc}; see the
+ * benchmarks' README). Here a worker runs Jersey into a buffer and hands the buffer to the I/O thread, which
  * writes it and ends the exchange itself, as Undertow's non-blocking handlers do.
  *
  * <p>A request whose body Jersey did not read to its end (refused before reading, or too large)
