@@ -40,6 +40,13 @@ record ServerOptions(
   static final String DEFAULT_STORE = "h2:./scimkit-data";
 
   /**
+   * Where provisioning events go ({@code --webhook}), signed with the secret ({@code
+   * --webhook-secret}, or the {@code SCIMKIT_WEBHOOK_SECRET} environment variable) unless it is
+   * {@code null}.
+   */
+  record Webhook(java.net.URI url, String secret) {}
+
+  /**
    * How much of the server one client may hold, and for how long: what keeps slow and idle
    * clients from starving the others (see {@link HttpListener}).
    *
@@ -48,15 +55,8 @@ record ServerOptions(
    * @param bodyTimeout time from the end of a request head to the end of its body
    * @param idleTimeout time a connection may stay open between requests
    * @param workerThreads threads that run requests, or 0 for the store's default ({@link
-   *     #workerThreads()})
+   *     ServerOptions#workerThreads()})
    */
-  /**
-   * Where provisioning events go ({@code --webhook}), signed with the secret ({@code
-   * --webhook-secret}, or the {@code SCIMKIT_WEBHOOK_SECRET} environment variable) unless it is
-   * {@code null}.
-   */
-  record Webhook(java.net.URI url, String secret) {}
-
   record Limits(
       int maxConnections, Duration headTimeout, Duration bodyTimeout, Duration idleTimeout, int workerThreads) {
     static final Limits DEFAULTS =

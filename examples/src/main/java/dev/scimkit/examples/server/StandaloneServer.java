@@ -27,8 +27,8 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The standalone Scimkit server: a SCIM 2.0 endpoint on Jersey in Undertow ({@link
- * JerseyHandler}, without a servlet container), on the embedded H2 store by default, with organisation bearer tokens. See {@link
- * ServerOptions#USAGE}.
+ * JerseyHandler}, without a servlet container), on the embedded H2 store by default, with
+ * organisation bearer tokens. See {@link ServerOptions#USAGE}.
  *
  * <pre>
  * java -jar examples/target/scimkit-server.jar

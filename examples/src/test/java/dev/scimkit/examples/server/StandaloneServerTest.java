@@ -103,14 +103,7 @@ class StandaloneServerTest {
       long start = System.nanoTime();
       socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
       InputStream in = socket.getInputStream();
-      StringBuilder head = new StringBuilder();
-      while (!head.toString().endsWith("\r\n\r\n")) {
-        int b = in.read();
-        if (b == -1) {
-          throw new IOException("closed before the end of the answer's head: " + head);
-        }
-        head.append((char) b);
-      }
+      String head = readHead(in);
       long millis = (System.nanoTime() - start) / 1_000_000;
       Matcher length = Pattern.compile("(?i)content-length: *([0-9]+)").matcher(head);
       String body = length.find() ? new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8) : "";
@@ -123,7 +116,7 @@ class StandaloneServerTest {
       } catch (IOException e) {
         closed = true; // reset
       }
-      return new Raw(Integer.parseInt(head.substring(9, 12)), head.toString(), body, millis, closed);
+      return new Raw(Integer.parseInt(head.substring(9, 12)), head, body, millis, closed);
     }
   }
 
@@ -132,19 +125,25 @@ class StandaloneServerTest {
         + String.join("", Arrays.stream(headers).map(h -> h + "\r\n").toList()) + "\r\n";
   }
 
-  /** Reads one answer (head and body, by its Content-Length) from {@code in}. */
-  private static String[] readAnswer(InputStream in) throws IOException {
+  /** Reads an answer's head, up to and with the empty line that ends it. */
+  private static String readHead(InputStream in) throws IOException {
     StringBuilder head = new StringBuilder();
     while (!head.toString().endsWith("\r\n\r\n")) {
       int b = in.read();
       if (b == -1) {
-        throw new IOException("closed before the end of an answer's head: " + head);
+        throw new IOException("closed before the end of the answer's head: " + head);
       }
       head.append((char) b);
     }
+    return head.toString();
+  }
+
+  /** Reads one answer (head and body, by its Content-Length) from {@code in}. */
+  private static String[] readAnswer(InputStream in) throws IOException {
+    String head = readHead(in);
     Matcher length = Pattern.compile("(?i)content-length: *([0-9]+)").matcher(head);
     int n = length.find() ? Integer.parseInt(length.group(1)) : 0;
-    return new String[] {head.toString(), new String(in.readNBytes(n), StandardCharsets.UTF_8)};
+    return new String[] {head, new String(in.readNBytes(n), StandardCharsets.UTF_8)};
   }
 
   @Test

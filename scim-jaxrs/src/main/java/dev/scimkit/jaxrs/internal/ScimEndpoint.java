@@ -396,7 +396,7 @@ public class ScimEndpoint {
     return guarded(
         () -> {
           ScimResource found = engine().get(type, id, context(), options(attributes, excludedAttributes));
-          if (ifNoneMatch != null && !ifNoneMatch.isEmpty() && matches(String.join(",", ifNoneMatch), found.version())) {
+          if (ifNoneMatch != null && matches(ifNoneMatch, found.version())) {
             return Response.notModified(etag(found)).build();
           }
           return resource(Response.ok(), found).build();
@@ -561,11 +561,14 @@ public class ScimEndpoint {
     return version < 0 ? Long.MAX_VALUE : version;
   }
 
-  private static boolean matches(String ifNoneMatch, long version) {
-    for (String tag : ifNoneMatch.split(",")) {
-      String t = tag.trim();
-      if (t.equals("*") || ScimResource.parseEtag(t) == version) {
-        return true;
+  /** Whether a tag of the {@code If-None-Match} header's values (each a list) is {@code version}'s. */
+  private static boolean matches(List<String> ifNoneMatch, long version) {
+    for (String value : ifNoneMatch) {
+      for (String tag : value.split(",")) {
+        String t = tag.trim();
+        if (t.equals("*") || ScimResource.parseEtag(t) == version) {
+          return true;
+        }
       }
     }
     return false;
