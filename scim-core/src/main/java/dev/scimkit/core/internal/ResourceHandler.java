@@ -687,10 +687,10 @@ public final class ResourceHandler {
     }
     ObjectNode meta = out.putObject("meta");
     meta.put("resourceType", type.name());
-    meta.put("created", r.created().toString());
-    meta.put("lastModified", r.lastModified().toString());
+    meta.put("created", Timestamps.format(r.created()));
+    meta.put("lastModified", Timestamps.format(r.lastModified()));
     meta.put("location", location);
     meta.put("version", ScimResource.etag(r.version()));
-    return new ScimResource(type.name(), r.id(), r.version(), location, projection.apply(out));
+    return new ScimResource(type.name(), r.id(), r.version(), location, projection.view(out));
   }
 }

@@ -182,18 +182,32 @@ public final class Projection {
    * in its order. Values are copied; the input is not changed.
    */
   public ObjectNode apply(ObjectNode representation) {
+    return project(representation, true);
+  }
+
+  /**
+   * As {@link #apply}, but what is shown whole is shared with {@code representation} rather than
+   * copied: the result is a new object whose values may be the input's own nodes. For a caller
+   * that treats both as read-only from then on, as the engine does with the documents a store
+   * hands over (a default projection of a typical user then allocates one object).
+   */
+  public ObjectNode view(ObjectNode representation) {
+    return project(representation, false);
+  }
+
+  private ObjectNode project(ObjectNode representation, boolean copy) {
     requireNonNull(representation, "representation == null");
     ObjectNode out = NODES.objectNode();
     for (Map.Entry<String, JsonNode> field : representation.properties()) {
       String name = field.getKey();
       JsonNode value = field.getValue();
       if (name.equals("schemas")) {
-        out.set(name, value.deepCopy());
+        out.set(name, copy ? value.deepCopy() : value);
         continue;
       }
       Schema extension = name.indexOf(':') >= 0 ? type.extension(name) : null;
       if (extension != null) {
-        JsonNode kept = projectExtension(extension, value);
+        JsonNode kept = projectExtension(extension, value, copy);
         if (kept != null) {
           out.set(name, kept);
         }
@@ -207,8 +221,8 @@ public final class Projection {
       }
       JsonNode kept =
           attribute == null
-              ? (included.given ? null : value.deepCopy())
-              : project(key(schema, attribute.name()), null, attribute, value);
+              ? (included.given ? null : copyOf(value, copy))
+              : project(key(schema, attribute.name()), null, attribute, value, copy);
       if (kept != null) {
         out.set(name, kept);
       }
@@ -216,67 +230,107 @@ public final class Projection {
     return out;
   }
 
-  private JsonNode projectExtension(Schema extension, JsonNode value) {
+  private static JsonNode copyOf(JsonNode value, boolean copy) {
+    return copy ? value.deepCopy() : value;
+  }
+
+  private JsonNode projectExtension(Schema extension, JsonNode value, boolean copy) {
     String urn = lower(extension.id());
     if (!value.isObject()) {
       boolean shown = included.given ? included.extensions.contains(urn) : true;
-      return shown && !excluded.extensions.contains(urn) ? value.deepCopy() : null;
+      return shown && !excluded.extensions.contains(urn) ? copyOf(value, copy) : null;
     }
     ObjectNode out = NODES.objectNode();
+    boolean whole = true;
     for (Map.Entry<String, JsonNode> field : value.properties()) {
       Attribute attribute = extension.attribute(field.getKey());
       JsonNode kept;
       if (attribute == null) {
         boolean shown = !included.given || included.extensions.contains(urn);
-        kept = shown && !excluded.extensions.contains(urn) ? field.getValue().deepCopy() : null;
+        kept = shown && !excluded.extensions.contains(urn) ? copyOf(field.getValue(), copy) : null;
       } else {
-        kept = project(key(extension.id(), attribute.name()), urn, attribute, field.getValue());
+        kept = project(key(extension.id(), attribute.name()), urn, attribute, field.getValue(), copy);
       }
       if (kept != null) {
         out.set(field.getKey(), kept);
       }
+      whole &= kept == field.getValue();
     }
-    return out.isEmpty() ? null : out;
+    if (out.isEmpty()) {
+      return null;
+    }
+    return whole && !copy ? value : out;
   }
 
   /** The shown part of one attribute's value, or null to leave it out. */
-  private JsonNode project(String key, String extension, Attribute attribute, JsonNode value) {
+  private JsonNode project(
+      String key, String extension, Attribute attribute, JsonNode value, boolean copy) {
     Decision decision = decide(key, extension, attribute);
     if (decision == Decision.DROP) {
       return null;
     }
     if (value.isArray() && attribute.isComplex()) {
       ArrayNode out = NODES.arrayNode();
+      boolean whole = true;
       for (JsonNode element : value) {
+        JsonNode kept = null;
         if (element.isObject()) {
-          ObjectNode kept = projectComplex(decision, key, extension, attribute, element);
-          if (!kept.isEmpty()) {
-            out.add(kept);
-          }
+          ObjectNode shown = projectComplex(decision, key, extension, attribute, element, copy);
+          kept = shown.isEmpty() ? null : shown;
         } else if (decision != Decision.ALWAYS_SUBS_ONLY) {
-          out.add(element.deepCopy());
+          kept = copyOf(element, copy);
         }
+        if (kept != null) {
+          out.add(kept);
+        }
+        whole &= kept == element;
       }
-      return out.isEmpty() && !value.isEmpty() ? null : out;
+      if (out.isEmpty() && !value.isEmpty()) {
+        return null;
+      }
+      return whole && !copy ? value : out;
     }
     if (value.isObject() && attribute.isComplex()) {
-      ObjectNode kept = projectComplex(decision, key, extension, attribute, value);
+      ObjectNode kept = projectComplex(decision, key, extension, attribute, value, copy);
       return kept.isEmpty() && !value.isEmpty() ? null : kept;
     }
-    return decision == Decision.ALWAYS_SUBS_ONLY ? null : value.deepCopy();
+    return decision == Decision.ALWAYS_SUBS_ONLY ? null : copyOf(value, copy);
   }
 
+  /**
+   * The shown sub-attributes of one complex value: a new object, or, when sharing and every one
+   * is shown, {@code element} itself.
+   */
   private ObjectNode projectComplex(
-      Decision decision, String key, String extension, Attribute attribute, JsonNode element) {
-    ObjectNode out = NODES.objectNode();
+      Decision decision,
+      String key,
+      String extension,
+      Attribute attribute,
+      JsonNode element,
+      boolean copy) {
+    ObjectNode out = null;
+    int seen = 0;
     for (Map.Entry<String, JsonNode> field : element.properties()) {
       String name = field.getKey();
       Attribute sub = attribute.subAttribute(name);
-      if (keepSub(decision, key, extension, sub, sub != null ? sub.lowerName() : lower(name))) {
-        out.set(name, field.getValue().deepCopy());
+      boolean keep = keepSub(decision, key, extension, sub, sub != null ? sub.lowerName() : lower(name));
+      if (out == null && (copy || !keep)) {
+        // the first difference from the element (or copying): start the new object
+        out = NODES.objectNode();
+        int i = 0;
+        for (Map.Entry<String, JsonNode> earlier : element.properties()) {
+          if (i++ == seen) {
+            break;
+          }
+          out.set(earlier.getKey(), earlier.getValue());
+        }
       }
+      if (out != null && keep) {
+        out.set(name, copyOf(field.getValue(), copy));
+      }
+      seen++;
     }
-    return out;
+    return out != null ? out : (ObjectNode) element;
   }
 
   private Decision decide(String key, String extension, Attribute attribute) {

@@ -241,6 +241,64 @@ class ProjectionTest {
   }
 
   @Test
+  void view_showsWhatApplyShows_inTheSameOrder_forEveryCombinationOfParameters() {
+    String[] userParameters = {
+      null, "", "userName", "name.givenName,emails.value", "NAME", ENTERPRISE, "employeeNumber",
+      ENTERPRISE + ":manager.value", "meta.lastModified,meta.version", "password,userName",
+      "nope,name.nope", "emails.type", "phoneNumbers.type,emails.display", "emails,userName", "id",
+      "groups", "emails.value,emails.primary", "schemas"
+    };
+    ObjectNode widget =
+        json("{'id':'w','str':'s','secret':'hush','pin':'1234','parts':[{'value':'p','note':'n'}],"
+            + "'x-odd':[1],'" + WIDGET_EXTRA + "':{'extra':'e','extraNum':1,'unknown':2}}");
+    String[] widgetParameters = {
+      null, "str", "secret,pin", "parts", "parts.note", "parts,parts.note", "parts.value",
+      WIDGET_EXTRA, "extraNum", "id"
+    };
+    int compared = compareViewWithApply(Schemas.userType(), user, userParameters)
+        + compareViewWithApply(WIDGET_TYPE, widget, widgetParameters);
+    assertThat(compared).isEqualTo(18 * 18 + 10 * 10);
+  }
+
+  private static int compareViewWithApply(
+      dev.scimkit.core.schema.ResourceType type, ObjectNode input, String[] parameters) {
+    int compared = 0;
+    for (String attributes : parameters) {
+      for (String excluded : parameters) {
+        ObjectNode before = input.deepCopy();
+        Projection p = Projection.fromParameters(type, attributes, excluded);
+        ObjectNode copied = p.apply(input);
+        ObjectNode viewed = p.view(input);
+        assertThat(input).as("input unchanged").isEqualTo(before);
+        assertThat(viewed.toString())
+            .as("attributes=%s excludedAttributes=%s", attributes, excluded)
+            .isEqualTo(copied.toString());
+        compared++;
+      }
+    }
+    return compared;
+  }
+
+  @Test
+  void view_sharesWhatItShowsWhole_andApplySharesNothing() {
+    ObjectNode shown = Projection.defaults(Schemas.userType()).view(user);
+    assertThat(shown.get("name")).isSameAs(user.get("name"));
+    assertThat(shown.get("emails")).isSameAs(user.get("emails"));
+    assertThat(shown.get(ENTERPRISE)).isSameAs(user.get(ENTERPRISE));
+    assertThat(shown.has("password")).isFalse();
+
+    ObjectNode copied = Projection.defaults(Schemas.userType()).apply(user);
+    assertThat(copied.get("name")).isNotSameAs(user.get("name")).isEqualTo(user.get("name"));
+    assertThat(copied.get("emails")).isNotSameAs(user.get("emails"));
+
+    ObjectNode partial = Projection.fromParameters(Schemas.userType(), null, "emails.type").view(user);
+    assertThat(partial.get("emails")).isNotSameAs(user.get("emails"));
+    assertThat(partial.get("emails").get(0).has("type")).isFalse();
+    assertThat(user.get("emails").get(0).has("type")).as("the input keeps what the view leaves out").isTrue();
+    assertThat(partial.get("name")).isSameAs(user.get("name"));
+  }
+
+  @Test
   void malformedNames_areInvalidValues() {
     ScimException e =
         catchThrowableOfType(
