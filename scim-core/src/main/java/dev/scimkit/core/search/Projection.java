@@ -189,7 +189,8 @@ public final class Projection {
    * As {@link #apply}, but what is shown whole is shared with {@code representation} rather than
    * copied: the result is a new object whose values may be the input's own nodes. For a caller
    * that treats both as read-only from then on, as the engine does with the documents a store
-   * hands over (a default projection of a typical user then allocates one object).
+   * hands over (a default projection then allocates a new object only for what it leaves out
+   * part of, and for the top level).
    */
   public ObjectNode view(ObjectNode representation) {
     return project(representation, false);
