@@ -7,7 +7,9 @@ import io.undertow.io.IoCallback;
 import io.undertow.server.Connectors;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.ServerConnection;
 import io.undertow.server.protocol.http.HttpContinue;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.xnio.ChannelListener;
 import org.xnio.IoUtils;
 import org.xnio.channels.StreamSourceChannel;
@@ -43,6 +46,7 @@ final class BodyReadAhead implements HttpHandler {
   private final int maxBodyBytes;
   private final long budgetBytes;
   private final AtomicLong buffered = new AtomicLong();
+  private final AtomicLong hooked = new AtomicLong();
 
   /**
    * @param next where requests go on to (Scimkit)
@@ -81,12 +85,14 @@ final class BodyReadAhead implements HttpHandler {
       return;
     }
     Reader reader = new Reader(exchange);
+    ConnectionHook hook = hookOf(exchange.getConnection());
+    hook.reading(reader);
     exchange.addExchangeCompleteListener(
         (ex, nextListener) -> {
           reader.release();
+          hook.done(reader);
           nextListener.proceed();
         });
-    exchange.getConnection().addCloseListener(connection -> reader.closed());
     if (HttpContinue.requiresContinueResponse(exchange)) {
       HttpContinue.sendContinueResponse(
           exchange,
@@ -104,6 +110,52 @@ final class BodyReadAhead implements HttpHandler {
       return;
     }
     exchange.dispatch(exchange.getIoThread(), reader);
+  }
+
+  /**
+   * The connection's one close listener, registered with its first body read ahead: Undertow
+   * keeps a connection's close listeners until it closes, so one registered per request (as
+   * before) kept every request of a keep-alive connection, its exchange and all it references,
+   * alive as long as the connection: 185,719 exchanges after 8 s of PATCH on 8 connections, and
+   * young collections of 90-100 ms copying them.
+   */
+  private ConnectionHook hookOf(ServerConnection connection) {
+    ConnectionHook hook = connection.getAttachment(HOOK);
+    if (hook == null) {
+      hook = new ConnectionHook();
+      connection.putAttachment(HOOK, hook);
+      ConnectionHook registered = hook;
+      connection.addCloseListener(c -> registered.closed());
+      hooked.incrementAndGet();
+    }
+    return hook;
+  }
+
+  /** How many connections have had a close listener registered, for tests. */
+  long connectionsHooked() {
+    return hooked.get();
+  }
+
+  private static final AttachmentKey<ConnectionHook> HOOK = AttachmentKey.create(ConnectionHook.class);
+
+  /** The request of a connection whose body is being read ahead, if any (one at a time). */
+  private static final class ConnectionHook {
+    private final AtomicReference<Reader> reading = new AtomicReference<>();
+
+    void reading(Reader reader) {
+      reading.set(reader);
+    }
+
+    void done(Reader reader) {
+      reading.compareAndSet(reader, null);
+    }
+
+    void closed() {
+      Reader reader = reading.getAndSet(null);
+      if (reader != null) {
+        reader.closed();
+      }
+    }
   }
 
   private boolean isValid(String token) {

@@ -28,6 +28,7 @@ class BodyReadAheadTest {
       token -> token.equals(VALID) ? Optional.of(new Authenticated("t", "p")) : Optional.empty();
 
   private Undertow server;
+  private BodyReadAhead readAhead;
   private int port;
 
   /** Answers the number of body bytes it read, or 401 without reading for a request with no valid token. */
@@ -53,7 +54,7 @@ class BodyReadAheadTest {
         Undertow.builder()
             .addHttpListener(0, "127.0.0.1")
             .setWorkerThreads(2)
-            .setHandler(new BodyReadAhead(BLOCKING_READER, TOKENS, 1 << 20, budgetBytes))
+            .setHandler(readAhead = new BodyReadAhead(BLOCKING_READER, TOKENS, 1 << 20, budgetBytes))
             .build();
     server.start();
     port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
@@ -120,6 +121,43 @@ class BodyReadAheadTest {
         s.close();
       }
     }
+  }
+
+  @Test
+  @Timeout(30)
+  void manyBodiesOnOneKeepAliveConnection_registerOneCloseListener() throws Exception {
+    start(64L << 20);
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      s.setSoTimeout(10_000);
+      for (int i = 0; i < 200; i++) {
+        s.getOutputStream().write((post("Bearer " + VALID, 7) + "{\"a\":1}").getBytes(ISO_8859_1));
+        assertThat(answer(s)).startsWith("HTTP/1.1 200").endsWith("\r\n\r\n7");
+      }
+      assertThat(readAhead.connectionsHooked()).as("close listeners, 200 requests on one connection").isEqualTo(1);
+      assertThat(readAhead.buffered()).isZero();
+    }
+    try (Socket other = send(post("Bearer " + VALID, 7), "{\"a\":1}")) {
+      assertThat(answer(other)).startsWith("HTTP/1.1 200");
+      assertThat(readAhead.connectionsHooked()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void aConnectionClosedMidBody_givesBackWhatItsBodyHeld() throws Exception {
+    start(64L << 20);
+    try (Socket done = send(post("Bearer " + VALID, 7), "{\"a\":1}")) {
+      assertThat(answer(done)).startsWith("HTTP/1.1 200"); // an earlier request on the connection
+      done.getOutputStream().write((post("Bearer " + VALID, 100_000) + "x".repeat(20_000)).getBytes(ISO_8859_1));
+      for (int i = 0; i < 100 && readAhead.buffered() == 0; i++) {
+        Thread.sleep(50);
+      }
+      assertThat(readAhead.buffered()).as("held while the body arrives").isPositive();
+    }
+    for (int i = 0; i < 100 && readAhead.buffered() != 0; i++) {
+      Thread.sleep(50);
+    }
+    assertThat(readAhead.buffered()).as("given back when the connection closed").isZero();
   }
 
   @Test
