@@ -63,11 +63,12 @@ final class ServerStores implements AutoCloseable {
     if (store.equals("memory")) {
       return new ServerStores(new InMemoryStore(), new InMemoryTokenStore(), null, null);
     }
+    boolean h2 = store.startsWith("h2:");
     HikariConfig config = new HikariConfig();
     config.setPoolName("scimkit");
     config.setMaximumPoolSize(10);
     config.setMinimumIdle(2);
-    if (store.startsWith("h2:")) {
+    if (h2) {
       Path folder = Path.of(store.substring(3)).toAbsolutePath().normalize();
       try {
         Files.createDirectories(folder);
@@ -86,7 +87,7 @@ final class ServerStores implements AutoCloseable {
     try {
       JdbcStore jdbc = JdbcStore.builder(dataSource).build();
       H2Compaction compaction =
-          store.startsWith("h2:") ? H2Compaction.start(dataSource, H2_COMPACTION_INTERVAL) : null;
+          h2 ? H2Compaction.start(dataSource, H2_COMPACTION_INTERVAL) : null;
       return new ServerStores(jdbc, jdbc.tokenStore(), dataSource, compaction);
     } catch (RuntimeException e) {
       dataSource.close();

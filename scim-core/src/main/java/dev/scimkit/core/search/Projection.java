@@ -309,29 +309,33 @@ public final class Projection {
       Attribute attribute,
       JsonNode element,
       boolean copy) {
-    ObjectNode out = null;
-    int seen = 0;
-    for (Map.Entry<String, JsonNode> field : element.properties()) {
-      String name = field.getKey();
-      Attribute sub = attribute.subAttribute(name);
-      boolean keep = keepSub(decision, key, extension, sub, sub != null ? sub.lowerName() : lower(name));
-      if (out == null && (copy || !keep)) {
-        // the first difference from the element (or copying): start the new object
-        out = NODES.objectNode();
-        int i = 0;
-        for (Map.Entry<String, JsonNode> earlier : element.properties()) {
-          if (i++ == seen) {
-            break;
-          }
-          out.set(earlier.getKey(), earlier.getValue());
-        }
-      }
-      if (out != null && keep) {
-        out.set(name, copyOf(field.getValue(), copy));
-      }
-      seen++;
+    if (!copy && showsEvery(decision, key, extension, attribute, element)) {
+      return (ObjectNode) element;
     }
-    return out != null ? out : (ObjectNode) element;
+    ObjectNode out = NODES.objectNode();
+    for (Map.Entry<String, JsonNode> field : element.properties()) {
+      if (shows(decision, key, extension, attribute, field.getKey())) {
+        out.set(field.getKey(), copyOf(field.getValue(), copy));
+      }
+    }
+    return out;
+  }
+
+  private boolean showsEvery(
+      Decision decision, String key, String extension, Attribute attribute, JsonNode element) {
+    for (Map.Entry<String, JsonNode> field : element.properties()) {
+      if (!shows(decision, key, extension, attribute, field.getKey())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the sub-attribute {@code name} of a complex value shows. */
+  private boolean shows(
+      Decision decision, String key, String extension, Attribute attribute, String name) {
+    Attribute sub = attribute.subAttribute(name);
+    return keepSub(decision, key, extension, sub, sub != null ? sub.lowerName() : lower(name));
   }
 
   private Decision decide(String key, String extension, Attribute attribute) {
